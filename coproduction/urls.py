@@ -1,0 +1,22 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from organisations import views as organisation_views
+
+urlpatterns = [
+    path("", organisation_views.home, name="home"),
+    path("healthz", organisation_views.healthz, name="healthz"),
+    path("accessibility/", organisation_views.accessibility, name="accessibility"),
+    path("admin/", admin.site.urls),
+    path("accounts/", include("allauth.urls")),
+    path("organisation/", include("organisations.urls")),
+    path("projects/", include("projects.urls")),
+    path("projects/", include("groups.urls")),
+    path("projects/", include("meetings.urls")),
+    path("projects/", include("outcomes.urls")),
+    path("projects/", include("feedback.urls")),
+    path("reports/", include("reporting.urls")),
+]
+
+handler404 = "organisations.errors.not_found"
+handler500 = "organisations.errors.server_error"

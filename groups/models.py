@@ -1,0 +1,124 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Person(models.Model):
+    """Someone outside the staff accounts: a resident, carer, councillor, officer or expert.
+
+    Stored once per organisation; one person can sit on several groups."""
+
+    class Contact(models.TextChoices):
+        EMAIL = "email", _("Email")
+        PHONE = "phone", _("Phone")
+        POST = "post", _("Post")
+
+    class Format(models.TextChoices):
+        STANDARD = "standard", _("Standard print")
+        LARGE_PRINT = "large_print", _("Large print")
+        EASY_READ = "easy_read", _("Easy Read")
+        AUDIO = "audio", _("Audio")
+        PAPER = "paper", _("Paper by post")
+
+    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="people")
+    name = models.CharField(_("name"), max_length=150)
+    email = models.EmailField(_("email address"), blank=True)
+    phone = models.CharField(_("phone number"), max_length=40, blank=True)
+    postal_address = models.TextField(_("postal address"), max_length=1000, blank=True)
+    preferred_contact = models.CharField(
+        _("preferred way to be contacted"), max_length=20, choices=Contact.choices, default=Contact.EMAIL
+    )
+    preferred_format = models.CharField(
+        _("preferred format for papers"), max_length=20, choices=Format.choices, default=Format.STANDARD
+    )
+    # Set when the person's personal data is erased; the row stays so counts stay right.
+    erased_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name_plural = _("people")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "email"],
+                condition=~models.Q(email=""),
+                name="unique_person_email_per_organisation",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Group(models.Model):
+    class Kind(models.TextChoices):
+        STEERING = "steering", _("Steering group")
+        COPRODUCTION = "coproduction", _("Co-production group")
+        TASK_AND_FINISH = "task_and_finish", _("Task-and-finish group")
+
+    project = models.ForeignKey("projects.Project", on_delete=models.CASCADE, related_name="groups")
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind of group"), max_length=30, choices=Kind.choices, default=Kind.COPRODUCTION)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name", "pk"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("groups:detail", args=[self.project_id, self.pk])
+
+
+class MembershipQuerySet(models.QuerySet):
+    def current(self, on=None):
+        from django.utils import timezone
+
+        on = on or timezone.localdate()
+        return self.filter(models.Q(left_on__isnull=True) | models.Q(left_on__gte=on), joined_on__lte=on)
+
+
+class Membership(models.Model):
+    class Type(models.TextChoices):
+        RESIDENT = "resident", _("Resident who draws on services")
+        CARER = "carer", _("Carer")
+        COMMUNITY = "community", _("Community organisation representative")
+        STAFF = "staff", _("Council staff")
+        COUNCILLOR = "councillor", _("Councillor")
+        EXPERT = "expert", _("Subject expert")
+
+    class Position(models.TextChoices):
+        CHAIR = "chair", _("Chair")
+        CO_CHAIR = "co_chair", _("Co-chair")
+        SECRETARIAT = "secretariat", _("Secretariat")
+        MEMBER = "member", _("Member")
+
+    COUNCIL_TYPES = [Type.STAFF, Type.COUNCILLOR]
+    RESIDENT_TYPES = [Type.RESIDENT, Type.CARER, Type.COMMUNITY]
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="memberships")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="memberships")
+    member_type = models.CharField(_("type of member"), max_length=20, choices=Type.choices)
+    position = models.CharField(_("position"), max_length=20, choices=Position.choices, default=Position.MEMBER)
+    joined_on = models.DateField(_("joined on"))
+    left_on = models.DateField(_("left on"), null=True, blank=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["person__name", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["group", "person"], name="unique_membership"),
+            models.CheckConstraint(
+                condition=models.Q(left_on__isnull=True) | models.Q(left_on__gte=models.F("joined_on")),
+                name="membership_leaves_after_joining",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} in {self.group}"
+
+    @property
+    def is_council(self):
+        return self.member_type in self.COUNCIL_TYPES

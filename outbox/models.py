@@ -1,0 +1,55 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class OutgoingEmailQuerySet(models.QuerySet):
+    def needing_attention(self):
+        return self.filter(status=OutgoingEmail.Status.FAILED)
+
+
+class OutgoingEmail(models.Model):
+    """One row per recipient per message version. The unique key is what makes a
+    message go out exactly once, however often the task that sends it runs."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting to send")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+        SKIPPED = "skipped", _("Not sent: no longer needed")
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="+", null=True, blank=True
+    )
+    key = models.CharField(max_length=255, unique=True)
+    kind = models.CharField(max_length=80)
+    # Ids only: the message is rendered when it is sent, never stored.
+    params = models.JSONField(default=dict, blank=True)
+    recipient = models.EmailField()
+    person = models.ForeignKey("groups.Person", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OutgoingEmailQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "pk"]
+        indexes = [models.Index(fields=["status", "updated_at"])]
+
+    def __str__(self):
+        return f"{self.kind} to {self.recipient} ({self.get_status_display()})"
+
+
+class PeriodicRun(models.Model):
+    """When each periodic job last ran, so the heartbeat knows what is due."""
+
+    name = models.CharField(max_length=200, unique=True)
+    last_run_at = models.DateTimeField()
+
+    def __str__(self):
+        return self.name

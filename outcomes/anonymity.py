@@ -1,0 +1,80 @@
+"""The anonymous-answer machinery shared by outcome questionnaires and reflection rounds.
+
+It follows the anonymity design in the brief:
+- an invitation row (person, what it is for, hash of the token, sent, reminded, completed)
+  and an answer row with no key to the person or the invitation, no token, no IP, no user
+  agent and no time finer than a date;
+- redeeming a link marks the invitation completed in the same transaction as the answer
+  is written, under a row lock, so a link is used at most once even by two submissions at once;
+- tokens are random, only their hash is stored, and they are never logged (see
+  organisations.logging: resident links live under /r/<kind>/<token>/).
+"""
+
+import hashlib
+import secrets
+
+from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
+
+
+class LinkInvalid(Exception):
+    """Unknown or tampered link."""
+
+
+class LinkUsed(Exception):
+    """The link has already been used to answer."""
+
+
+def token_new():
+    """A fresh random token and the hash to store. Only the hash is ever written down."""
+    token = secrets.token_urlsafe(32)
+    return token, token_hash(token)
+
+
+def token_hash(token):
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class AnonymousInvitation(models.Model):
+    """Abstract invitation: one per person per questionnaire or round."""
+
+    token_hash = models.CharField(max_length=64, unique=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    reminders_sent = models.PositiveSmallIntegerField(default=0)
+    last_reminded_at = models.DateTimeField(null=True, blank=True)
+    completed = models.BooleanField(_("answered"), default=False)
+
+    class Meta:
+        abstract = True
+
+    def token_refresh(self):
+        """Mint a new token (used each time the link is emailed) and return it."""
+        token, self.token_hash = token_new()
+        type(self).objects.filter(pk=self.pk).update(token_hash=self.token_hash)
+        return token
+
+
+def invitation_find(queryset, token):
+    """The invitation for a token, without using it up (scanners open links first)."""
+    if not token or len(token) > 100:
+        raise LinkInvalid
+    invitation = queryset.filter(token_hash=token_hash(token)).first()
+    if invitation is None:
+        raise LinkInvalid
+    return invitation
+
+
+def invitation_redeem(queryset, token, write_answer):
+    """Write an answer and mark the invitation completed, atomically and at most once.
+
+    ``write_answer(invitation)`` stores the answer rows; it must not store anything that
+    refers to the invitation or the person. Raises LinkInvalid or LinkUsed (nothing stored)."""
+    with transaction.atomic():
+        invitation = invitation_find(queryset.select_for_update(), token)
+        if invitation.completed:
+            raise LinkUsed
+        # The conditional update is the guard that holds on every database, with or
+        # without row locks: of two concurrent submissions only one changes the row.
+        if not queryset.filter(pk=invitation.pk, completed=False).update(completed=True):
+            raise LinkUsed
+        return write_answer(invitation)

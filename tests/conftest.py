@@ -1,0 +1,128 @@
+import os
+
+import pytest
+from django.core.management import call_command
+
+from tests.factories import PASSWORD, OrganisationFactory, ProjectRoleFactory, UserFactory
+
+# Playwright's sync API keeps an event loop running in the test thread; the ORM calls the
+# tests make beside it are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@pytest.fixture
+def organisation(db):
+    return OrganisationFactory(name="West Berkshire Council", min_responses=5)
+
+
+@pytest.fixture
+def officer(organisation):
+    return UserFactory(organisation=organisation, name="Olive Officer")
+
+
+@pytest.fixture
+def manager(organisation):
+    return UserFactory(organisation=organisation, role="manager", name="Mina Manager")
+
+
+@pytest.fixture
+def org_admin(organisation):
+    return UserFactory(organisation=organisation, role="admin", name="Ada Admin")
+
+
+@pytest.fixture
+def project(officer):
+    """A project led by ``officer``."""
+    return ProjectRoleFactory(user=officer, project__organisation=officer.organisation, role="lead").project
+
+
+@pytest.fixture
+def run_tasks(db):
+    """Run every task that is due now, as the worker would (repeatable; use with time-machine)."""
+
+    def run():
+        call_command("db_worker", batch=True, startup_delay=False, queue_name="*", reload=False, verbosity=0)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, locale="en-GB", timezone_id="Europe/London")
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def phone_page(browser, live_server):
+    context = browser.new_context(
+        base_url=live_server.url,
+        viewport={"width": 375, "height": 667},
+        is_mobile=True,
+        has_touch=True,
+        locale="en-GB",
+        timezone_id="Europe/London",
+    )
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    yield page
+    context.close()
+
+
+def axe_violations(page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    return [
+        f"{v['id']}: {v['help']} ({', '.join(str(n['target']) for n in v['nodes'][:3])})"
+        for v in result.response["violations"]
+    ]
+
+
+@pytest.fixture
+def assert_accessible():
+    """Call on every page a browser test visits: any WCAG 2.2 A/AA violation fails the test."""
+
+    def check(page):
+        violations = axe_violations(page)
+        assert not violations, f"{page.url}:\n" + "\n".join(violations)
+
+    return check
+
+
+@pytest.fixture
+def sign_in(assert_accessible):
+    """Sign a staff user in through the real sign-in form."""
+
+    def do(page, user, password=PASSWORD):
+        page.goto("/accounts/login/")
+        assert_accessible(page)
+        page.get_by_label("Email").fill(user.email)
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_load_state()
+
+    return do
