@@ -286,6 +286,8 @@ LOGGING = {
         # Request lines carry URLs; emailed links hold tokens, which are never logged.
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False, "filters": ["redact_tokens"]},
         "django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        "weasyprint": {"level": "ERROR"},
+        "fontTools": {"level": "ERROR"},
     },
 }
 

@@ -1,4 +1,2 @@
-
-
 app_name = "organisations"
 urlpatterns = []
