@@ -23,6 +23,8 @@ class OutgoingEmail(models.Model):
     )
     key = models.CharField(max_length=255, unique=True)
     kind = models.CharField(max_length=80)
+    # What the message is about, for pages that list it: e.g. "meeting:12", "questionnaire:3".
+    topic = models.CharField(max_length=100, blank=True, db_index=True)
     # Ids only: the message is rendered when it is sent, never stored.
     params = models.JSONField(default=dict, blank=True)
     recipient = models.EmailField()

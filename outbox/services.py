@@ -2,7 +2,7 @@ from .models import OutgoingEmail
 from .tasks import send_email
 
 
-def email_queue(*, kind, key, recipient, params=None, organisation=None, person=None, run_after=None):
+def email_queue(*, kind, key, recipient, params=None, organisation=None, person=None, topic="", run_after=None):
     """Record one message for one recipient and enqueue its sending.
 
     The key names the message version and recipient (e.g. ``agenda-pack:m12:v3:p7``); a key
@@ -16,6 +16,7 @@ def email_queue(*, kind, key, recipient, params=None, organisation=None, person=
             "params": params or {},
             "organisation": organisation,
             "person": person,
+            "topic": topic,
             "next_attempt_at": run_after,
         },
     )
