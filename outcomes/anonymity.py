@@ -78,3 +78,28 @@ def invitation_redeem(queryset, token, write_answer):
         if not queryset.filter(pk=invitation.pk, completed=False).update(completed=True):
             raise LinkUsed
         return write_answer(invitation)
+
+
+def responses_reseal(*querysets):
+    """Rewrite anonymous answer rows together, in random order, in one transaction.
+
+    Why: on PostgreSQL every row carries the id of the transaction that wrote it (``xmin``),
+    readable by any database user, and a table's physical order (PostgreSQL's ctid, SQLite's
+    rowid) follows the order of arrival. Right after a submission, the answer shares its
+    transaction id with the invitation marked completed. Rewriting all of a questionnaire's
+    answers later gives them one new, shared transaction id and a shuffled order, so neither
+    can tie an answer to an invitation or to when it arrived.
+
+    Pass parent querysets before child querysets (e.g. responses, then their answers)."""
+    import random
+
+    with transaction.atomic():
+        snapshots = []
+        for queryset in querysets:
+            rows = list(queryset.values())
+            random.SystemRandom().shuffle(rows)
+            snapshots.append((queryset.model, rows))
+        for model, rows in reversed(snapshots):
+            model._base_manager.filter(pk__in=[row["id"] for row in rows]).delete()
+        for model, rows in snapshots:
+            model._base_manager.bulk_create([model(**row) for row in rows], batch_size=500)

@@ -1,0 +1,139 @@
+"""Every chart in the service: SVG drawn on the server, used by pages and PDFs alike.
+
+Charts carry a <title> and role="img" and are always shown beside a table with the same
+numbers (the table is the accessible version; the chart is a picture of it). No script, no
+style attributes (the CSP forbids inline style): colours are SVG presentation attributes.
+"""
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+# Likert colours, from "Disagree strongly" to "Agree strongly": a diverging palette that stays
+# distinguishable for the common colour-vision deficiencies; neutral is grey.
+LIKERT_COLOURS = ["#b2182b", "#ef8a62", "#bababa", "#67a9cf", "#2166ac"]
+LIKERT_TEXT = ["#ffffff", "#0b0c0c", "#0b0c0c", "#0b0c0c", "#ffffff"]
+SERIES_COLOURS = ["#2166ac", "#b2182b", "#1b7837", "#762a83", "#e08214", "#4d4d4d"]
+FONT = 'font-family="DejaVu Sans, Arial, sans-serif"'
+
+
+def _svg(width, height, title, body, chart_id):
+    title_id = f"{chart_id}-title"
+    return mark_safe(
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}" role="img" aria-labelledby="{title_id}" {FONT} font-size="12">'
+        f'<title id="{title_id}">{escape(title)}</title>{body}</svg>'
+    )
+
+
+def _truncate(text, limit):
+    text = str(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def diverging_likert(rows, *, title, chart_id="likert", label_width=260, bar_width=420):
+    """Diverging stacked bars, one per row, centred on the middle of "Neither agree nor disagree".
+
+    ``rows`` is a list of ``(label, [c1, c2, c3, c4, c5])`` counts from "Disagree strongly" to
+    "Agree strongly". Rows with no answers are drawn as an empty band."""
+    row_height, gap, top = 26, 10, 8
+    half = bar_width / 2
+    centre = label_width + half
+    parts = []
+    for index, (label, counts) in enumerate(rows):
+        y = top + index * (row_height + gap)
+        total = sum(counts) or 1
+        shares = [c / total for c in counts]
+        left = centre - (shares[0] + shares[1] + shares[2] / 2) * half
+        parts.append(
+            f'<text x="{label_width - 8}" y="{y + row_height / 2 + 4}" text-anchor="end" fill="#0b0c0c">'
+            f"{escape(_truncate(label, 42))}</text>"
+        )
+        x = left
+        for point, share in enumerate(shares):
+            width = share * half
+            if width <= 0:
+                continue
+            parts.append(
+                f'<rect x="{x:.1f}" y="{y}" width="{width:.1f}" height="{row_height}" fill="{LIKERT_COLOURS[point]}"/>'
+            )
+            if width >= 28:
+                parts.append(
+                    f'<text x="{x + width / 2:.1f}" y="{y + row_height / 2 + 4}" text-anchor="middle" '
+                    f'fill="{LIKERT_TEXT[point]}">{round(share * 100)}%</text>'
+                )
+            x += width
+    height = top + len(rows) * (row_height + gap) + 4
+    parts.append(f'<line x1="{centre}" y1="0" x2="{centre}" y2="{height}" stroke="#0b0c0c" stroke-width="1"/>')
+    return _svg(label_width + bar_width + 10, height, title, "".join(parts), chart_id)
+
+
+def line_chart(series, *, x_labels, title, chart_id="trend", y_max=100, y_suffix="%", width=560, height=240):
+    """Lines over time: ``series`` is a list of ``(name, [value or None, ...])`` aligned with
+    ``x_labels``. Missing values break the line. A legend names each series."""
+    left, right, top, bottom = 44, 12, 12, 56
+    plot_w, plot_h = width - left - right, height - top - bottom
+    steps = max(len(x_labels) - 1, 1)
+    y_max = y_max or 1
+
+    def point(i, value):
+        return left + plot_w * i / steps, top + plot_h * (1 - value / y_max)
+
+    parts = []
+    for tick in range(5):
+        value = y_max * tick / 4
+        y = top + plot_h * (1 - tick / 4)
+        parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" stroke="#dddddd"/>')
+        parts.append(
+            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#0b0c0c">{value:g}{escape(y_suffix)}</text>'
+        )
+    for i, label in enumerate(x_labels):
+        x = left + plot_w * i / steps
+        parts.append(
+            f'<text x="{x:.1f}" y="{top + plot_h + 16}" text-anchor="middle" fill="#0b0c0c">'
+            f"{escape(_truncate(label, 12))}</text>"
+        )
+    for s_index, (name, values) in enumerate(series):
+        colour = SERIES_COLOURS[s_index % len(SERIES_COLOURS)]
+        segment = []
+        for i, value in enumerate(values):
+            if value is None:
+                parts.append(_polyline(segment, colour))
+                segment = []
+                continue
+            x, y = point(i, value)
+            segment.append((x, y))
+            parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour}"/>')
+        parts.append(_polyline(segment, colour))
+        legend_x = left + (s_index % 3) * 170
+        legend_y = height - 22 + (s_index // 3) * 14
+        parts.append(f'<rect x="{legend_x}" y="{legend_y - 9}" width="12" height="4" fill="{colour}"/>')
+        parts.append(
+            f'<text x="{legend_x + 16}" y="{legend_y - 3}" fill="#0b0c0c">{escape(_truncate(name, 24))}</text>'
+        )
+    return _svg(width, height, title, "".join(parts), chart_id)
+
+
+def _polyline(points, colour):
+    if len(points) < 2:
+        return ""
+    coords = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
+    return f'<polyline points="{coords}" fill="none" stroke="{colour}" stroke-width="2.5"/>'
+
+
+def bar_chart(items, *, title, chart_id="bars", label_width=220, bar_width=300, value_suffix=""):
+    """Horizontal bars: ``items`` is a list of ``(label, value)``; bars scale to the largest."""
+    row_height, gap = 20, 6
+    largest = max((value for _, value in items), default=0) or 1
+    parts = []
+    for index, (label, value) in enumerate(items):
+        y = 4 + index * (row_height + gap)
+        width = bar_width * value / largest
+        parts.append(
+            f'<text x="{label_width - 8}" y="{y + 14}" text-anchor="end" fill="#0b0c0c">{escape(_truncate(label, 34))}</text>'
+        )
+        parts.append(f'<rect x="{label_width}" y="{y}" width="{width:.1f}" height="{row_height}" fill="#2166ac"/>')
+        parts.append(
+            f'<text x="{label_width + width + 6:.1f}" y="{y + 14}" fill="#0b0c0c">{value:g}{escape(value_suffix)}</text>'
+        )
+    height = 8 + len(items) * (row_height + gap)
+    return _svg(label_width + bar_width + 60, height, title, "".join(parts), chart_id)

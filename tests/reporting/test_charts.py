@@ -1,0 +1,38 @@
+from xml.etree import ElementTree
+
+from reporting.charts import LIKERT_COLOURS, bar_chart, diverging_likert, line_chart
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _parse(svg):
+    return ElementTree.fromstring(str(svg))
+
+
+def test_likert_chart_is_an_image_with_a_title_and_a_bar_per_answered_point():
+    svg = _parse(diverging_likert([("I have been able to influence the work", [1, 0, 1, 2, 6])], title="Influence"))
+    assert svg.get("role") == "img"
+    assert svg.find(f"{SVG}title").text == "Influence"
+    fills = [rect.get("fill") for rect in svg.iter(f"{SVG}rect")]
+    assert fills == [LIKERT_COLOURS[0], LIKERT_COLOURS[2], LIKERT_COLOURS[3], LIKERT_COLOURS[4]]
+    labels = [text.text for text in svg.iter(f"{SVG}text")]
+    assert "60%" in labels
+
+
+def test_likert_chart_centres_neutral_on_the_axis():
+    svg = _parse(diverging_likert([("Balanced", [0, 0, 10, 0, 0])], title="t", label_width=100, bar_width=200))
+    rect = next(svg.iter(f"{SVG}rect"))
+    centre = 100 + 100
+    assert float(rect.get("x")) + float(rect.get("width")) / 2 == centre
+
+
+def test_chart_text_is_escaped():
+    svg = str(bar_chart([("<script>alert(1)</script>", 3)], title="A & B"))
+    assert "<script>" not in svg
+    assert "A &amp; B" in svg
+
+
+def test_line_chart_breaks_at_missing_values():
+    svg = _parse(line_chart([("Equality", [80, None, 60, 70])], x_labels=["1", "2", "3", "4"], title="Trend"))
+    assert len(list(svg.iter(f"{SVG}circle"))) == 3
+    assert len(list(svg.iter(f"{SVG}polyline"))) == 1
