@@ -1,4 +1,5 @@
 import os
+from unittest import mock
 
 import pytest
 from django.core.management import call_command
@@ -52,7 +53,10 @@ def run_tasks(db):
     """Run every task that is due now, as the worker would (repeatable; use with time-machine)."""
 
     def run():
-        call_command("db_worker", batch=True, startup_delay=False, queue_name="*", reload=False, verbosity=0)
+        # The worker closes "old" connections between tasks; inside a test's transaction
+        # that would close the test's own connection (PostgreSQL), so it is kept open here.
+        with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None):
+            call_command("db_worker", batch=True, startup_delay=False, queue_name="*", reload=False, verbosity=0)
 
     return run
 
