@@ -66,9 +66,7 @@ def _current_members(on=None):
     from django.utils import timezone
 
     on = on or timezone.localdate()
-    return Q(memberships__joined_on__lte=on) & (
-        Q(memberships__left_on__isnull=True) | Q(memberships__left_on__gte=on)
-    )
+    return Q(memberships__joined_on__lte=on) & (Q(memberships__left_on__isnull=True) | Q(memberships__left_on__gte=on))
 
 
 class GroupQuerySet(models.QuerySet):

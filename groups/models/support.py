@@ -70,9 +70,7 @@ class AccessRecord(models.Model):
 
     class Meta:
         constraints = [
-            models.CheckConstraint(
-                condition=Q(consent_given=True) | Q(details=""), name="access_details_need_consent"
-            )
+            models.CheckConstraint(condition=Q(consent_given=True) | Q(details=""), name="access_details_need_consent")
         ]
 
     def __str__(self):

@@ -9,7 +9,14 @@ from projects.permissions import can_edit_project, project_for_editing, project_
 from .. import services
 from ..forms import AccessRecordForm, GroupForm, MemberAddForm, MemberEditForm, TrainingForm
 from ..models import AccessRecord, Group, Membership, Person
-from ..permissions import can_erase, can_manage_group, can_see_access, group_for_access, group_for_editing, group_for_viewing
+from ..permissions import (
+    can_erase,
+    can_manage_group,
+    can_see_access,
+    group_for_access,
+    group_for_editing,
+    group_for_viewing,
+)
 from .common import group_context
 
 

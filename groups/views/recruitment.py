@@ -63,6 +63,7 @@ def round_detail(request, project_pk, pk, round_pk):
     group = group_for_editing(request.user, project_pk, pk)
     round = _round(group, round_pk)
     applicants = round.applicants.select_related("person")
+    status_counts, reason_counts = applicants.status_counts(), applicants.reason_counts()
     return render(
         request,
         "groups/round_detail.html",
@@ -71,10 +72,10 @@ def round_detail(request, project_pk, pk, round_pk):
             (round.title, None),
             round=round,
             applicants=applicants,
-            status_counts=applicants.status_counts(),
-            reason_counts=applicants.reason_counts(),
-            statuses=Applicant.Status.choices,
-            reasons=Applicant.Reason.choices,
+            status_rows=[(label, status_counts.get(value, 0)) for value, label in Applicant.Status.choices],
+            reason_rows=[
+                (label, reason_counts[value]) for value, label in Applicant.Reason.choices if value in reason_counts
+            ],
             public_url=request.build_absolute_uri(round.get_public_url()),
         ),
     )
@@ -83,7 +84,9 @@ def round_detail(request, project_pk, pk, round_pk):
 def applicant_detail(request, project_pk, pk, round_pk, applicant_pk):
     group = group_for_editing(request.user, project_pk, pk)
     round = _round(group, round_pk)
-    applicant = get_object_or_404(Applicant.objects.select_related("person", "decided_by"), round=round, pk=applicant_pk)
+    applicant = get_object_or_404(
+        Applicant.objects.select_related("person", "decided_by"), round=round, pk=applicant_pk
+    )
     form = DecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

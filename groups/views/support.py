@@ -20,6 +20,12 @@ UPCOMING_MEETINGS_SHOWN = 6
 def expenses(request, project_pk, pk):
     group = group_for_editing(request.user, project_pk, pk)
     claims = ExpenseClaim.objects.filter(membership__group=group).select_related("membership__person")
+    by_status = claims.totals_by_status()
+    totals = [
+        (label, by_status[value]["n"], by_status[value]["total"])
+        for value, label in ExpenseClaim.Status.choices
+        if value in by_status
+    ]
     return render(
         request,
         "groups/expenses.html",
@@ -27,7 +33,7 @@ def expenses(request, project_pk, pk):
             group,
             (_("Support and expenses"), None),
             claims=claims,
-            totals=claims.totals_by_status(),
+            totals=totals,
             statuses=ExpenseClaim.Status.choices,
         ),
     )
@@ -128,7 +134,9 @@ def logistics(request, project_pk, pk):
                 rows.append((membership, needs))
                 shown.add(membership.person)
         plans.append((meeting, rows))
-    services.access_views_log(viewer=request.user, group=group, people=sorted(shown, key=lambda p: p.pk), where="logistics")
+    services.access_views_log(
+        viewer=request.user, group=group, people=sorted(shown, key=lambda p: p.pk), where="logistics"
+    )
     return render(
         request,
         "groups/logistics.html",
