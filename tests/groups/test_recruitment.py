@@ -11,6 +11,8 @@ from tests.factories import ApplicantFactory, GroupFactory, PersonFactory, Recru
 
 pytestmark = pytest.mark.django_db
 
+# Tests that run the worker use real transactions: on PostgreSQL the db_worker command closes
+# the database connection, which would end a test's wrapping transaction.
 LINK = re.compile(r"https?://\S+?(/r/apply/[A-Za-z0-9_\-]+/)")
 
 
@@ -58,6 +60,7 @@ def test_public_page_shows_flyer_and_criteria_without_signing_in(client, round):
     assert "Tell us you are interested" in page
 
 
+@pytest.mark.django_db(transaction=True)
 def test_resident_expresses_interest_applies_by_emailed_link_and_is_selected(client, officer, round, run_tasks):
     response = express_interest(client, round)
     assert "Thank you for your interest" in response.content.decode()
@@ -88,6 +91,7 @@ def test_resident_expresses_interest_applies_by_emailed_link_and_is_selected(cli
     assert membership.member_type == Membership.Type.RESIDENT
 
 
+@pytest.mark.django_db(transaction=True)
 def test_interested_person_who_did_not_take_part_is_kept_with_reason(client, officer, round, run_tasks):
     express_interest(client, round)
     applicant = Applicant.objects.get()
@@ -141,6 +145,7 @@ def test_oversized_field_gets_a_clear_message_and_stores_nothing(client, round):
     assert not Applicant.objects.exists()
 
 
+@pytest.mark.django_db(transaction=True)
 def test_second_identical_submission_is_merged_not_doubled(client, round, run_tasks):
     express_interest(client, round)
     response = express_interest(client, round, email="RITA@example.org")
@@ -193,6 +198,7 @@ def test_rate_limit_per_email_across_addresses(client, round):
     assert Applicant.objects.count() == 1
 
 
+@pytest.mark.django_db(transaction=True)
 def test_reused_application_link_gets_a_kind_message_and_stores_nothing(client, round, run_tasks):
     express_interest(client, round)
     path = emailed_link(run_tasks)
@@ -206,6 +212,7 @@ def test_reused_application_link_gets_a_kind_message_and_stores_nothing(client, 
     assert client.get(path).status_code == 410
 
 
+@pytest.mark.django_db(transaction=True)
 def test_forged_application_link_gets_a_kind_message_and_stores_nothing(client, round, run_tasks):
     express_interest(client, round)
     run_tasks()
@@ -219,6 +226,7 @@ def test_forged_application_link_gets_a_kind_message_and_stores_nothing(client, 
     assert applicant.experience == ""
 
 
+@pytest.mark.django_db(transaction=True)
 def test_application_token_is_stored_only_as_a_hash(client, round, run_tasks):
     express_interest(client, round)
     path = emailed_link(run_tasks)
@@ -229,6 +237,7 @@ def test_application_token_is_stored_only_as_a_hash(client, round, run_tasks):
     assert token not in str(OutgoingEmail.objects.get().params)
 
 
+@pytest.mark.django_db(transaction=True)
 def test_application_missing_answers_gets_messages_and_link_stays_usable(client, round, run_tasks):
     express_interest(client, round)
     path = emailed_link(run_tasks)
