@@ -16,6 +16,8 @@ urlpatterns = [
     path("projects/", include("outcomes.urls")),
     path("projects/", include("feedback.urls")),
     path("reports/", include("reporting.urls")),
+    # Public recruitment pages and the emailed application link (no sign-in).
+    path("", include("groups.public_urls")),
 ]
 
 handler404 = "organisations.errors.not_found"

@@ -5,7 +5,16 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
-from groups.models import Group, Membership, Person
+from groups.models import (
+    AccessRecord,
+    Applicant,
+    ExpenseClaim,
+    Group,
+    Membership,
+    Person,
+    RecruitmentRound,
+    TrainingRecord,
+)
 from meetings.models import Meeting
 from organisations.models import Organisation, User
 from projects.models import Activity, Objective, Outcome, Project, ProjectRole
@@ -116,6 +125,58 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     person = factory.SubFactory(PersonFactory, organisation=factory.SelfAttribute("..group.project.organisation"))
     member_type = Membership.Type.RESIDENT
     joined_on = factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=20))
+
+
+class RecruitmentRoundFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RecruitmentRound
+
+    group = factory.SubFactory(GroupFactory)
+    slug = factory.Sequence(lambda n: f"join-group-{n}")
+    title = factory.Sequence(lambda n: f"Join our co-production group {n}")
+    flyer_text = "Help us redesign the service. We meet once a month for six months."
+    selection_criteria = "Lived experience of the service; a mix of ages and areas."
+
+
+class ApplicantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Applicant
+
+    round = factory.SubFactory(RecruitmentRoundFactory)
+    person = factory.SubFactory(PersonFactory, organisation=factory.SelfAttribute("..round.group.project.organisation"))
+    member_type = "resident"
+    interest = "I use the service every week."
+
+
+class AccessRecordFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AccessRecord
+
+    membership = factory.SubFactory(MembershipFactory)
+    consent_given = True
+    consent_on = factory.LazyFunction(timezone.localdate)
+    large_print = True
+    transport = True
+
+
+class ExpenseClaimFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExpenseClaim
+
+    membership = factory.SubFactory(MembershipFactory)
+    claimed_on = factory.LazyFunction(timezone.localdate)
+    kind = ExpenseClaim.Kind.TRAVEL
+    amount = "12.50"
+
+
+class TrainingRecordFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TrainingRecord
+
+    membership = factory.SubFactory(MembershipFactory)
+    kind = TrainingRecord.Kind.INFORMAL
+    trained_on = factory.LazyFunction(timezone.localdate)
+    description = "Introduction to co-production"
 
 
 # --- meetings --------------------------------------------------------------------

@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.db import models
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -31,6 +33,16 @@ class Person(models.Model):
     preferred_format = models.CharField(
         _("preferred format for papers"), max_length=20, choices=Format.choices, default=Format.STANDARD
     )
+    # A staff account, when this person is one: a staff user whose person is the group's
+    # secretariat may see the group's access requirements.
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+        verbose_name=_("staff account"),
+    )
     # Set when the person's personal data is erased; the row stays so counts stay right.
     erased_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -50,6 +62,28 @@ class Person(models.Model):
         return self.name
 
 
+def _current_members(on=None):
+    from django.utils import timezone
+
+    on = on or timezone.localdate()
+    return Q(memberships__joined_on__lte=on) & (Q(memberships__left_on__isnull=True) | Q(memberships__left_on__gte=on))
+
+
+class GroupQuerySet(models.QuerySet):
+    def with_balance(self, on=None):
+        """Current members counted in SQL: council people, residents and experts (shown apart)."""
+        current = _current_members(on)
+        return self.annotate(
+            council_count=Count(
+                "memberships", filter=current & Q(memberships__member_type__in=Membership.COUNCIL_TYPES)
+            ),
+            resident_count=Count(
+                "memberships", filter=current & Q(memberships__member_type__in=Membership.RESIDENT_TYPES)
+            ),
+            expert_count=Count("memberships", filter=current & Q(memberships__member_type=Membership.Type.EXPERT)),
+        )
+
+
 class Group(models.Model):
     class Kind(models.TextChoices):
         STEERING = "steering", _("Steering group")
@@ -59,7 +93,26 @@ class Group(models.Model):
     project = models.ForeignKey("projects.Project", on_delete=models.CASCADE, related_name="groups")
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind of group"), max_length=30, choices=Kind.choices, default=Kind.COPRODUCTION)
+    # One of the guide's standard objectives: agree support and expenses for members.
+    expenses_policy = models.TextField(
+        _("agreed support and expenses policy"),
+        max_length=6000,
+        blank=True,
+        help_text=_("What the group agreed members can claim for and how: travel, care, other costs."),
+    )
+    expenses_policy_agreed_on = models.DateField(_("date the policy was agreed"), null=True, blank=True)
+    ground_rules_agreed_on = models.DateField(_("date the ground rules were agreed"), null=True, blank=True)
+    ground_rules_meeting = models.ForeignKey(
+        "meetings.Meeting",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("meeting where they were agreed"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = GroupQuerySet.as_manager()
 
     class Meta:
         ordering = ["name", "pk"]
@@ -70,6 +123,11 @@ class Group(models.Model):
     def get_absolute_url(self):
         return reverse("groups:detail", args=[self.project_id, self.pk])
 
+    @property
+    def is_balanced(self):
+        """The guide's aim: equal numbers of council people and residents (needs with_balance())."""
+        return self.council_count == self.resident_count
+
 
 class MembershipQuerySet(models.QuerySet):
     def current(self, on=None):
@@ -77,6 +135,9 @@ class MembershipQuerySet(models.QuerySet):
 
         on = on or timezone.localdate()
         return self.filter(models.Q(left_on__isnull=True) | models.Q(left_on__gte=on), joined_on__lte=on)
+
+    def secretariat_of(self, group, user):
+        return self.current().filter(group=group, person__user=user, position=Membership.Position.SECRETARIAT)
 
 
 class Membership(models.Model):
@@ -103,6 +164,9 @@ class Membership(models.Model):
     position = models.CharField(_("position"), max_length=20, choices=Position.choices, default=Position.MEMBER)
     joined_on = models.DateField(_("joined on"))
     left_on = models.DateField(_("left on"), null=True, blank=True)
+    # The guide: a short call with each member before the first meeting.
+    first_call_done = models.BooleanField(_("call before the first meeting done"), default=False)
+    first_call_note = models.TextField(_("note about the call"), max_length=2000, blank=True)
 
     objects = MembershipQuerySet.as_manager()
 

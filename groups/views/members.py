@@ -1,0 +1,252 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from projects.permissions import can_edit_project, project_for_editing, project_for_viewing
+
+from .. import services
+from ..forms import AccessRecordForm, GroupForm, MemberAddForm, MemberEditForm, TrainingForm
+from ..models import AccessRecord, Group, Membership, Person
+from ..permissions import (
+    can_erase,
+    can_manage_group,
+    can_see_access,
+    group_for_access,
+    group_for_editing,
+    group_for_viewing,
+)
+from .common import group_context
+
+
+def group_list(request, project_pk):
+    project = project_for_viewing(request.user, project_pk)
+    groups = Group.objects.filter(project=project).with_balance()
+    return render(
+        request,
+        "groups/group_list.html",
+        {
+            "project": project,
+            "groups": groups,
+            "section": "groups",
+            "can_manage": can_edit_project(request.user, project),
+            "breadcrumbs": [
+                (_("Projects"), reverse("projects:list")),
+                (project.title, project.get_absolute_url()),
+                (_("Groups"), None),
+            ],
+        },
+    )
+
+
+def group_create(request, project_pk):
+    project = project_for_editing(request.user, project_pk)
+    form = GroupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        group = form.save(commit=False)
+        group.project = project
+        group.save()
+        messages.success(request, _("Group created."))
+        return redirect(group)
+    return render(
+        request,
+        "groups/form_page.html",
+        {
+            "project": project,
+            "section": "groups",
+            "form": form,
+            "title": _("New group"),
+            "breadcrumbs": [
+                (_("Projects"), reverse("projects:list")),
+                (project.title, project.get_absolute_url()),
+                (_("Groups"), reverse("groups:list", args=[project.pk])),
+                (_("New group"), None),
+            ],
+        },
+    )
+
+
+def group_detail(request, project_pk, pk):
+    group = group_for_viewing(request.user, project_pk, pk)
+    balance = Group.objects.with_balance().get(pk=group.pk)
+    memberships = group.memberships.select_related("person").order_by("left_on", "person__name")
+    current = set(group.memberships.current().values_list("pk", flat=True))
+    return render(
+        request,
+        "groups/group_detail.html",
+        group_context(
+            group,
+            balance=balance,
+            memberships=memberships,
+            current=current,
+            rounds=group.recruitment_rounds.all(),
+            agreed_terms=group.terms_versions.agreed().first(),
+            latest_terms=group.terms_versions.first(),
+            ground_rules=group.ground_rules.all(),
+            can_manage=can_manage_group(request.user, group),
+            can_see_access=can_see_access(request.user, group),
+        ),
+    )
+
+
+def group_edit(request, project_pk, pk):
+    group = group_for_editing(request.user, project_pk, pk)
+    form = GroupForm(request.POST or None, instance=group)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Group saved."))
+        return redirect(group)
+    return render(
+        request,
+        "groups/form_page.html",
+        group_context(group, (_("Change"), None), form=form, title=_("Change the group")),
+    )
+
+
+def member_add(request, project_pk, pk):
+    group = group_for_editing(request.user, project_pk, pk)
+    form = MemberAddForm(request.POST or None, group=group)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        person = data["matched_person"]
+        if person is None:
+            person = Person.objects.create(
+                organisation=group.project.organisation,
+                **{name: data[name] for name in ["name", "email", "phone", "postal_address"]},
+                preferred_contact=data["preferred_contact"] or Person.Contact.EMAIL,
+                preferred_format=data["preferred_format"] or Person.Format.STANDARD,
+            )
+        services.membership_add(
+            group=group,
+            person=person,
+            member_type=data["member_type"],
+            position=data["position"],
+            joined_on=data["joined_on"],
+        )
+        messages.success(request, _("%(name)s added to the group.") % {"name": person.name})
+        return redirect(group)
+    return render(
+        request,
+        "groups/form_page.html",
+        group_context(
+            group,
+            (_("Add a member"), None),
+            form=form,
+            title=_("Add a member"),
+            intro=_(
+                "People are kept once for the whole organisation and matched by email address, "
+                "so the same person can sit on several groups."
+            ),
+        ),
+    )
+
+
+def _membership(group, membership_pk):
+    return get_object_or_404(Membership.objects.select_related("person"), group=group, pk=membership_pk)
+
+
+def member_detail(request, project_pk, pk, membership_pk):
+    group = group_for_viewing(request.user, project_pk, pk)
+    membership = _membership(group, membership_pk)
+    can_manage = can_manage_group(request.user, group)
+    return render(
+        request,
+        "groups/member_detail.html",
+        group_context(
+            group,
+            (membership.person.name, None),
+            membership=membership,
+            person=membership.person,
+            training=membership.training.all(),
+            claims=membership.expense_claims.all() if can_manage else None,
+            can_manage=can_manage,
+            can_see_access=can_see_access(request.user, group),
+            can_erase=can_erase(request.user, group),
+            other_groups=membership.person.memberships.exclude(pk=membership.pk).select_related("group__project"),
+        ),
+    )
+
+
+def member_edit(request, project_pk, pk, membership_pk):
+    group = group_for_editing(request.user, project_pk, pk)
+    membership = _membership(group, membership_pk)
+    form = MemberEditForm(request.POST or None, instance=membership)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Member saved."))
+        return redirect("groups:member_detail", group.project_id, group.pk, membership.pk)
+    return render(
+        request,
+        "groups/form_page.html",
+        group_context(
+            group,
+            (membership.person.name, reverse("groups:member_detail", args=[group.project_id, group.pk, membership.pk])),
+            (_("Change"), None),
+            form=form,
+            title=_("Change %(name)s's details") % {"name": membership.person.name},
+        ),
+    )
+
+
+def member_access(request, project_pk, pk, membership_pk):
+    group = group_for_access(request.user, project_pk, pk)
+    membership = _membership(group, membership_pk)
+    record = AccessRecord.objects.filter(membership=membership).first()
+    form = AccessRecordForm(request.POST or None, instance=record)
+    if request.method == "POST" and form.is_valid():
+        services.access_record_save(form=form, membership=membership, by=request.user)
+        messages.success(request, _("Access requirements and support saved."))
+        return redirect("groups:member_access", group.project_id, group.pk, membership.pk)
+    services.access_views_log(viewer=request.user, group=group, people=[membership.person], where="member")
+    return render(
+        request,
+        "groups/member_access.html",
+        group_context(
+            group,
+            (membership.person.name, reverse("groups:member_detail", args=[group.project_id, group.pk, membership.pk])),
+            (_("Access and support"), None),
+            membership=membership,
+            record=record,
+            form=form,
+        ),
+    )
+
+
+def member_erase(request, project_pk, pk, membership_pk):
+    group = group_for_viewing(request.user, project_pk, pk)
+    if not can_erase(request.user, group):
+        raise PermissionDenied
+    membership = _membership(group, membership_pk)
+    if request.method == "POST":
+        services.person_erase(person=membership.person, by=request.user)
+        messages.success(request, _("Their personal data has been erased. The counts stay right."))
+        return redirect(group)
+    return render(
+        request,
+        "groups/member_erase.html",
+        group_context(group, (membership.person.name, None), membership=membership),
+    )
+
+
+def training_add(request, project_pk, pk, membership_pk):
+    group = group_for_editing(request.user, project_pk, pk)
+    membership = _membership(group, membership_pk)
+    form = TrainingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        record = form.save(commit=False)
+        record.membership = membership
+        record.save()
+        messages.success(request, _("Training recorded."))
+        return redirect("groups:member_detail", group.project_id, group.pk, membership.pk)
+    return render(
+        request,
+        "groups/form_page.html",
+        group_context(
+            group,
+            (membership.person.name, reverse("groups:member_detail", args=[group.project_id, group.pk, membership.pk])),
+            (_("Record training"), None),
+            form=form,
+            title=_("Record co-production training for %(name)s") % {"name": membership.person.name},
+        ),
+    )
