@@ -16,6 +16,7 @@ urlpatterns = [
     path("projects/", include("outcomes.urls")),
     path("projects/", include("feedback.urls")),
     path("reports/", include("reporting.urls")),
+    path("r/questionnaire/", include("outcomes.resident_urls")),
 ]
 
 handler404 = "organisations.errors.not_found"
