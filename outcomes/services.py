@@ -12,7 +12,7 @@ from groups.models import Membership, Person
 from outbox.services import email_queue
 
 from . import guide
-from .anonymity import invitation_redeem, responses_reseal, token_new
+from .anonymity import LinkInvalid, LinkUsed, invitation_find, invitation_redeem, responses_reseal, token_new
 from .forms import AnswerForm
 from .models import Answer, Audience, Invitation, Questionnaire, Response, Statement
 
@@ -222,48 +222,67 @@ def reminders_due(*, now=None):
     return sent
 
 
-def _responses_write(*, questionnaire, audience, answers):
-    """Store one anonymous response: the questionnaire, the audience, today's date and the
-    answers. Nothing about who, how or exactly when. ``answers`` is [(statement_id, value, text)]."""
-    response = Response.objects.create(questionnaire=questionnaire, audience=audience, answered_on=timezone.localdate())
-    Answer.objects.bulk_create(
+def _response_build(*, questionnaire, audience, answers):
+    """An anonymous response and its answers, not yet saved: the questionnaire, the audience,
+    today's date and the answers. Nothing about who, how or exactly when.
+    ``answers`` is [(statement_id, value, text)]."""
+    response = Response(questionnaire=questionnaire, audience=audience, answered_on=timezone.localdate())
+    rows = [
         Answer(response=response, statement_id=statement_id, value=value, text=text)
         for statement_id, value, text in answers
-    )
+    ]
+    return response, rows
+
+
+def _response_save(response, answers):
+    """Two inserts, and usually nothing else (call inside a transaction)."""
+    response.save(force_insert=True)
+    Answer.objects.bulk_create(answers)
     # Flag the questionnaire for resealing. The condition means only the first submission
     # after a reseal writes (and queues the reseal): later ones neither write nor wait here.
-    if Questionnaire.objects.filter(pk=questionnaire.pk, reseal_due=False).update(reseal_due=True):
+    if Questionnaire.objects.filter(pk=response.questionnaire_id, reseal_due=False).update(reseal_due=True):
         from .tasks import questionnaire_reseal_task
 
-        questionnaire_reseal_task.using(run_after=timezone.now() + RESEAL_DELAY).enqueue(questionnaire.pk)
+        questionnaire_reseal_task.using(run_after=timezone.now() + RESEAL_DELAY).enqueue(response.questionnaire_id)
     return response
 
 
 def response_submit(*, token, data):
-    """Answer through an emailed link. Validates, stores the response and marks the
-    invitation answered in one transaction under a row lock. Raises LinkInvalid, LinkUsed,
-    QuestionnaireClosed or AnswersInvalid; in every one of those cases nothing is stored."""
+    """Answer through an emailed link. Raises LinkInvalid, LinkUsed, QuestionnaireClosed or
+    AnswersInvalid; in every one of those cases nothing is stored.
 
-    def write(invitation):
-        questionnaire = invitation.questionnaire
-        if not questionnaire.is_open():
-            raise QuestionnaireClosed
-        form = AnswerForm(
-            data,
-            statements=questionnaire.statements.for_audience(invitation.audience),
-            allow_prefer_not_to_say=questionnaire.allow_prefer_not_to_say,
-        )
-        if not form.is_valid():
-            raise AnswersInvalid(form, questionnaire)
-        return _responses_write(questionnaire=questionnaire, audience=invitation.audience, answers=form.answers())
+    The answers are checked first, outside any transaction; then one short transaction locks
+    the invitation, marks it answered (only if it was not) and stores the response. Keeping
+    the checks out of the transaction keeps write locks short (SQLite has one writer)."""
+    invitation = invitation_find(Invitation.objects.select_related("questionnaire"), token)
+    if invitation.completed:
+        raise LinkUsed
+    questionnaire = invitation.questionnaire
+    if not questionnaire.is_open():
+        raise QuestionnaireClosed
+    form = AnswerForm(
+        data,
+        statements=questionnaire.statements.for_audience(invitation.audience),
+        allow_prefer_not_to_say=questionnaire.allow_prefer_not_to_say,
+    )
+    if not form.is_valid():
+        raise AnswersInvalid(form, questionnaire)
+    response, answers = _response_build(
+        questionnaire=questionnaire, audience=invitation.audience, answers=form.answers()
+    )
 
-    return invitation_redeem(Invitation.objects.select_related("questionnaire"), token, write)
+    def write(locked):
+        if locked.questionnaire_id != questionnaire.pk:
+            raise LinkInvalid
+        return _response_save(response, answers)
+
+    return invitation_redeem(Invitation.objects.all(), token, write)
 
 
 @transaction.atomic
 def response_record_paper(*, questionnaire, audience, answers):
     """A paper questionnaire typed in by staff: stored exactly like an online answer."""
-    return _responses_write(questionnaire=questionnaire, audience=audience, answers=answers)
+    return _response_save(*_response_build(questionnaire=questionnaire, audience=audience, answers=answers))
 
 
 def questionnaire_reseal(*, questionnaire_id):

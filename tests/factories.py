@@ -178,14 +178,19 @@ def responses_add(questionnaire, *, audience="residents", count=1, value=4, text
     )
     Answer.objects.bulk_create(
         (
-            Answer(response=response, statement=statement, value=value if statement.is_likert else None,
-                   text="" if statement.is_likert else text)
+            Answer(
+                response=response,
+                statement=statement,
+                value=value if statement.is_likert else None,
+                text="" if statement.is_likert else text,
+            )
             for response in responses
             for statement in statements
         ),
         batch_size=1000,
     )
     return responses
+
 
 # --- feedback --------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ from tests.factories import QuestionnaireFactory, invitation_with_token
 SEES = dict(support=200, lead=200, chair=200, manager=200, admin=200)
 EDITS = dict(support=200, lead=200, chair=404, manager=404, admin=200)
 POSTS = dict(support=302, lead=302, chair=404, manager=404, admin=302)
-EVERYONE = {role: 200 for role in ROLES}
+EVERYONE = dict.fromkeys(ROLES, 200)
 
 
 def build(world):
@@ -25,9 +25,7 @@ ROWS = {
     "outcomes:edit": Row(kwargs=q, expect=expect(**EDITS)),
     "outcomes:statement_add": Row(kwargs=q, expect=expect(**EDITS)),
     "outcomes:statement_edit": Row(kwargs=lambda w: {**q(w), "statement_pk": w.statement.pk}, expect=expect(**EDITS)),
-    "outcomes:statement_remove": Row(
-        kwargs=lambda w: {**q(w), "statement_pk": w.statement.pk}, expect=expect(**EDITS)
-    ),
+    "outcomes:statement_remove": Row(kwargs=lambda w: {**q(w), "statement_pk": w.statement.pk}, expect=expect(**EDITS)),
     "outcomes:invite": Row(kwargs=q, expect=expect(**EDITS)),
     "outcomes:remind": Row(kwargs=q, method="post", expect=expect(**POSTS)),
     "outcomes:paper": Row(kwargs=q, expect=expect(**EDITS)),

@@ -201,8 +201,8 @@ def test_officer_sees_invited_and_answered_counts_only(client, officer, question
     client.post(url(token), answers_for(questionnaire))
     client.force_login(officer)
     page = client.get(questionnaire.get_absolute_url()).content.decode()
-    assert "Invited</dt><dd class=\"col-sm-9\">2" in page.replace("\n", "")
-    assert "Answered</dt><dd class=\"col-sm-9\">1" in page.replace("\n", "")
+    assert 'Invited</dt><dd class="col-sm-9">2' in page.replace("\n", "")
+    assert 'Answered</dt><dd class="col-sm-9">1' in page.replace("\n", "")
 
 
 def test_officer_adds_service_statement_and_rewords_without_changing_the_template(client, officer, questionnaire):
@@ -214,8 +214,13 @@ def test_officer_adds_service_statement_and_rewords_without_changing_the_templat
         service = OutcomeFactory(project=questionnaire.project, number=5)
     response = client.post(
         reverse("outcomes:statement_add", args=[questionnaire.project.pk, questionnaire.pk]),
-        {"kind": "likert", "text": "The new recycling service is easy to use.", "audience": "both",
-         "outcome": service.pk, "required": "on"},
+        {
+            "kind": "likert",
+            "text": "The new recycling service is easy to use.",
+            "audience": "both",
+            "outcome": service.pk,
+            "required": "on",
+        },
     )
     assert response.status_code == 302
     assert Statement.objects.get(text__startswith="The new recycling").outcome_number == 5
@@ -246,8 +251,16 @@ def test_officer_creates_a_repeat_that_copies_statements(client, officer, questi
     today = timezone.localdate()
     response = client.post(
         reverse("outcomes:create", args=[questionnaire.project.pk]),
-        {"title": "End", "point": "end", "opens_on": today, "closes_on": today + dt.timedelta(days=7),
-         "repeats": questionnaire.pk, "allow_prefer_not_to_say": "on", "max_reminders": 2, "reminder_every_days": 7},
+        {
+            "title": "End",
+            "point": "end",
+            "opens_on": today,
+            "closes_on": today + dt.timedelta(days=7),
+            "repeats": questionnaire.pk,
+            "allow_prefer_not_to_say": "on",
+            "max_reminders": 2,
+            "reminder_every_days": 7,
+        },
     )
     assert response.status_code == 302
     repeat = questionnaire.repeated_by.get()

@@ -97,8 +97,9 @@ def test_free_text_is_listed_alphabetically_and_withheld_when_few(client, office
 
 def test_start_and_end_are_compared(client, officer, project):
     today = dt.date.today()
-    start = QuestionnaireFactory(project=project, point="start", opens_on=today - dt.timedelta(days=60),
-                                 closes_on=today - dt.timedelta(days=50))
+    start = QuestionnaireFactory(
+        project=project, point="start", opens_on=today - dt.timedelta(days=60), closes_on=today - dt.timedelta(days=50)
+    )
     end = QuestionnaireFactory(project=project, repeats=start, point="end")
     responses_add(start, count=5, value=2)
     responses_add(end, count=5, value=5)
@@ -134,5 +135,11 @@ def test_likert_counts_cover_projects_in_one_query(project, django_assert_num_qu
     with django_assert_num_queries(1):
         rows = list(Answer.objects.for_projects(Project.objects.all()).likert_counts())
     row = next(r for r in rows if r["statement_key"] == "influence")
-    assert row == row | {"project_id": project.pk, "point": "end", "audience": "residents", "outcome_number": 1,
-                         "value": 4, "count": 6}
+    assert row == row | {
+        "project_id": project.pk,
+        "point": "end",
+        "audience": "residents",
+        "outcome_number": 1,
+        "value": 4,
+        "count": 6,
+    }
