@@ -54,9 +54,9 @@ def test_resident_answers_on_a_phone_with_the_keyboard_only(
 
 @pytest.mark.browser
 def test_officer_pages_pass_axe(transactional_db, page, live_server, assert_accessible, sign_in, officer, project):
-    from tests.factories import responses_add
-
     import datetime as dt
+
+    from tests.factories import responses_add
 
     questionnaire = QuestionnaireFactory(project=project)
     today = dt.date.today()
