@@ -141,6 +141,8 @@ def test_prefer_not_to_say_is_optional(client, questionnaire):
     assert "Choose one of the answers on the scale." in response.content.decode()
 
 
+# The worker closes database connections: on PostgreSQL that needs a real transaction.
+@pytest.mark.django_db(transaction=True)
 def test_invitations_go_by_audience_and_links_work(client, questionnaire, run_tasks):
     group = GroupFactory(project=questionnaire.project)
     resident = MembershipFactory(group=group, member_type=Membership.Type.CARER)
@@ -171,6 +173,8 @@ def test_invitations_go_by_audience_and_links_work(client, questionnaire, run_ta
     assert invitations_create(questionnaire=questionnaire, group=group) == 0
 
 
+# The worker closes database connections: on PostgreSQL that needs a real transaction.
+@pytest.mark.django_db(transaction=True)
 def test_reminders_go_only_to_those_who_have_not_answered_at_most_n_times(client, questionnaire, run_tasks):
     questionnaire.max_reminders = 2
     questionnaire.save()
