@@ -18,6 +18,8 @@ urlpatterns = [
     path("reports/", include("reporting.urls")),
     # Public recruitment pages and the emailed application link (no sign-in).
     path("", include("groups.public_urls")),
+    # Emailed questionnaire links (no sign-in).
+    path("r/questionnaire/", include("outcomes.resident_urls")),
 ]
 
 handler404 = "organisations.errors.not_found"

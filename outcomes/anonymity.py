@@ -70,7 +70,9 @@ def invitation_redeem(queryset, token, write_answer):
     ``write_answer(invitation)`` stores the answer rows; it must not store anything that
     refers to the invitation or the person. Raises LinkInvalid or LinkUsed (nothing stored)."""
     with transaction.atomic():
-        invitation = invitation_find(queryset.select_for_update(), token)
+        # Lock only the invitation row ("self"): a select_related questionnaire stays unlocked,
+        # so submissions for different people never wait for each other.
+        invitation = invitation_find(queryset.select_for_update(of=("self",)), token)
         if invitation.completed:
             raise LinkUsed
         # The conditional update is the guard that holds on every database, with or
@@ -100,6 +102,9 @@ def responses_reseal(*querysets):
             random.SystemRandom().shuffle(rows)
             snapshots.append((queryset.model, rows))
         for model, rows in reversed(snapshots):
-            model._base_manager.filter(pk__in=[row["id"] for row in rows]).delete()
+            ids = [row["id"] for row in rows]
+            # In batches: SQLite limits the number of parameters in one statement.
+            for start in range(0, len(ids), 500):
+                model._base_manager.filter(pk__in=ids[start : start + 500]).delete()
         for model, rows in snapshots:
             model._base_manager.bulk_create([model(**row) for row in rows], batch_size=500)

@@ -193,6 +193,66 @@ class MeetingFactory(factory.django.DjangoModelFactory):
 
 # --- outcomes --------------------------------------------------------------------
 
+
+class QuestionnaireFactory(factory.django.DjangoModelFactory):
+    """A questionnaire made as an officer makes one: with the guide's statements."""
+
+    class Meta:
+        model = "outcomes.Questionnaire"
+
+    project = factory.SubFactory(ProjectFactory)
+    title = factory.Sequence(lambda n: f"Outcome questionnaire {n}")
+    point = "end"
+    opens_on = factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=1))
+    closes_on = factory.LazyFunction(lambda: timezone.localdate() + dt.timedelta(days=14))
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        from outcomes.services import questionnaire_create
+
+        return questionnaire_create(**kwargs)
+
+
+def invitation_with_token(questionnaire, *, audience="residents", person=None):
+    """An invitation and the token its emailed link would carry."""
+    from outcomes.anonymity import token_new
+    from outcomes.models import Invitation
+
+    token, hashed = token_new()
+    person = person or PersonFactory(organisation=questionnaire.project.organisation)
+    invitation = Invitation.objects.create(
+        questionnaire=questionnaire, person=person, audience=audience, token_hash=hashed, sent_at=timezone.now()
+    )
+    return invitation, token
+
+
+def responses_add(questionnaire, *, audience="residents", count=1, value=4, text=""):
+    """Anonymous responses giving ``value`` to every statement (bulk, for results tests)."""
+    import uuid
+
+    from outcomes.models import Answer, Response
+
+    statements = list(questionnaire.statements.for_audience(audience))
+    responses = Response.objects.bulk_create(
+        Response(id=uuid.uuid4(), questionnaire=questionnaire, audience=audience, answered_on=timezone.localdate())
+        for _ in range(count)
+    )
+    Answer.objects.bulk_create(
+        (
+            Answer(
+                response=response,
+                statement=statement,
+                value=value if statement.is_likert else None,
+                text="" if statement.is_likert else text,
+            )
+            for response in responses
+            for statement in statements
+        ),
+        batch_size=1000,
+    )
+    return responses
+
+
 # --- feedback --------------------------------------------------------------------
 
 # --- reporting -------------------------------------------------------------------

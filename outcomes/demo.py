@@ -1,0 +1,115 @@
+"""Demo questionnaires: for each demo project a start and an end questionnaire (closed, with
+enough anonymous answers for results to show) and, for the first, one still open."""
+
+import random
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from .anonymity import token_new
+from .models import Audience, Invitation
+from .services import _response_build, _response_save, audience_for, questionnaire_create, questionnaire_reseal
+
+# Leaning towards agreement, more so at the end: (weights for values 0..5).
+START_WEIGHTS = [1, 4, 8, 10, 9, 4]
+END_WEIGHTS = [1, 1, 3, 5, 14, 10]
+
+
+def _as_list(value):
+    if value is None:
+        return []
+    if isinstance(value, dict):
+        return list(value.values())
+    return list(value)
+
+
+def _answer_all(questionnaire, members, weights, rng, minimum):
+    """Invite the members, and record answers from those who answered plus paper answers
+    so that each audience reaches the minimum."""
+    by_audience = {Audience.RESIDENTS: 0, Audience.COUNCIL: 0}
+    invitations = []
+    for person, audience in members:
+        answered = rng.random() < 0.8
+        invitations.append(
+            Invitation(
+                questionnaire=questionnaire,
+                person=person,
+                audience=audience,
+                token_hash=token_new()[1],
+                sent_at=timezone.now(),
+                completed=answered,
+            )
+        )
+        by_audience[audience] += answered
+    Invitation.objects.bulk_create(invitations)
+    texts = ["More evening meetings, please", "Clearer papers before meetings", "Being listened to", "Transport help"]
+    for audience, count in by_audience.items():
+        statements = list(questionnaire.statements.for_audience(audience))
+        for _ in range(max(count, minimum + 1)):
+            answers = []
+            for statement in statements:
+                if statement.is_likert:
+                    answers.append((statement.pk, rng.choices(range(6), weights=weights)[0], ""))
+                elif rng.random() < 0.7:
+                    answers.append((statement.pk, None, rng.choice(texts)))
+            _response_save(*_response_build(questionnaire=questionnaire, audience=audience, answers=answers))
+    questionnaire_reseal(questionnaire_id=questionnaire.pk)
+
+
+@transaction.atomic
+def load(organisation, context):
+    rng = random.Random(5)
+    today = timezone.localdate()
+    questionnaires = []
+    groups = [g for g in _as_list(context.get("groups")) if g.project.organisation_id == organisation.pk]
+    projects = [p for p in _as_list(context.get("projects")) if p.organisation_id == organisation.pk]
+    projects += [g.project for g in groups if g.project not in projects]
+    for index, project in enumerate(projects[:3]):
+        if project.questionnaires.exists():
+            questionnaires += list(project.questionnaires.all())
+            continue
+        members = []
+        for group in [g for g in groups if g.project_id == project.pk]:
+            for membership in group.memberships.current().select_related("person"):
+                audience = audience_for(membership.member_type, Audience.COUNCIL)
+                if membership.person.email and all(m[0] != membership.person for m in members):
+                    members.append((membership.person, audience))
+        start = questionnaire_create(
+            project=project,
+            title="Outcome questionnaire: start",
+            point="start",
+            opens_on=today - timedelta(days=120),
+            closes_on=today - timedelta(days=106),
+        )
+        end = questionnaire_create(
+            project=project,
+            title="Outcome questionnaire: end",
+            point="end",
+            repeats=start,
+            opens_on=today - timedelta(days=20),
+            closes_on=today - timedelta(days=6),
+        )
+        _answer_all(start, members, START_WEIGHTS, rng, organisation.min_responses)
+        _answer_all(end, members, END_WEIGHTS, rng, organisation.min_responses)
+        questionnaires += [start, end]
+        if index == 0:
+            current = questionnaire_create(
+                project=project,
+                title="Outcome questionnaire: during the project",
+                point="during",
+                opens_on=today - timedelta(days=3),
+                closes_on=today + timedelta(days=11),
+            )
+            Invitation.objects.bulk_create(
+                Invitation(
+                    questionnaire=current,
+                    person=person,
+                    audience=audience,
+                    token_hash=token_new()[1],
+                    sent_at=timezone.now(),
+                )
+                for person, audience in members
+            )
+            questionnaires.append(current)
+    context["questionnaires"] = questionnaires

@@ -1,0 +1,241 @@
+"""Outcome questionnaires: statements, invitations (who was asked) and anonymous responses.
+
+Invitations and responses are two tables with no key between them (see anonymity.py):
+a response knows its questionnaire, its audience and the day it arrived, nothing else."""
+
+import uuid
+
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from . import guide
+from .anonymity import AnonymousInvitation
+
+
+class Audience(models.TextChoices):
+    RESIDENTS = guide.RESIDENTS, _("Residents")
+    COUNCIL = guide.COUNCIL, _("Council staff and councillors")
+
+
+class StatementAudience(models.TextChoices):
+    BOTH = guide.BOTH, _("Everyone")
+    RESIDENTS = guide.RESIDENTS, _("Residents only")
+    COUNCIL = guide.COUNCIL, _("Council staff and councillors only")
+
+
+class QuestionnaireQuerySet(models.QuerySet):
+    def for_projects(self, projects):
+        return self.filter(project__in=projects)
+
+    def with_counts(self):
+        """Invited N and answered M for each questionnaire: all an officer sees of who answered."""
+        return self.annotate(
+            invited=Count("invitations", distinct=True),
+            answered=Count("invitations", filter=Q(invitations__completed=True), distinct=True),
+        )
+
+    def open_on(self, day):
+        return self.filter(opens_on__lte=day, closes_on__gte=day)
+
+
+class Questionnaire(models.Model):
+    class Point(models.TextChoices):
+        START = "start", _("At the start of the project")
+        DURING = "during", _("During the project")
+        END = "end", _("At or near the end of the project")
+
+    project = models.ForeignKey("projects.Project", on_delete=models.CASCADE, related_name="questionnaires")
+    title = models.CharField(_("title"), max_length=200)
+    point = models.CharField(_("when in the project"), max_length=10, choices=Point.choices, default=Point.END)
+    opens_on = models.DateField(_("opens on"))
+    closes_on = models.DateField(_("closes on"), help_text=_("People can answer up to and including this day."))
+    allow_prefer_not_to_say = models.BooleanField(_('offer "Prefer not to say"'), default=True)
+    max_reminders = models.PositiveSmallIntegerField(
+        _("reminders at most"), default=2, help_text=_("Reminders go only to people who have not answered.")
+    )
+    reminder_every_days = models.PositiveSmallIntegerField(
+        _("send a reminder automatically every (days)"),
+        default=7,
+        help_text=_("0 means reminders are only sent when you press the button."),
+    )
+    # The questionnaire it repeats (an end questionnaire repeating the start one), for comparison.
+    repeats = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="repeated_by",
+        verbose_name=_("repeats"),
+    )
+    # Set by a submission, cleared when the answers have been resealed (see services).
+    reseal_due = models.BooleanField(default=False, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = QuestionnaireQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["opens_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closes_on__gte=models.F("opens_on")), name="questionnaire_closes_after_opening"
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("outcomes:detail", args=[self.project_id, self.pk])
+
+    def is_open(self, day=None):
+        day = day or timezone.localdate()
+        return self.opens_on <= day <= self.closes_on
+
+    def is_closed(self, day=None):
+        return (day or timezone.localdate()) > self.closes_on
+
+    def has_opened(self, day=None):
+        return (day or timezone.localdate()) >= self.opens_on
+
+
+class StatementQuerySet(models.QuerySet):
+    def for_audience(self, audience):
+        return self.filter(audience__in=[guide.BOTH, audience])
+
+
+class Statement(models.Model):
+    """One question: a statement on the five-point scale, or a free-text question."""
+
+    class Kind(models.TextChoices):
+        LIKERT = "likert", _("Statement to agree or disagree with")
+        TEXT = "text", _("Free-text question")
+
+    questionnaire = models.ForeignKey(Questionnaire, on_delete=models.CASCADE, related_name="statements")
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.LIKERT)
+    audience = models.CharField(
+        _("asked of"), max_length=10, choices=StatementAudience.choices, default=StatementAudience.BOTH
+    )
+    outcome_number = models.PositiveSmallIntegerField(
+        _("outcome it gives evidence for"), null=True, blank=True, choices=[(n, n) for n in range(1, 6)]
+    )
+    outcome = models.ForeignKey(
+        "projects.Outcome", on_delete=models.SET_NULL, null=True, blank=True, related_name="statements"
+    )
+    text = models.CharField(_("statement"), max_length=500)
+    required = models.BooleanField(_("an answer is required"), default=True)
+    # Same key in a start and an end questionnaire: the same statement, compared side by side.
+    key = models.CharField(max_length=40, editable=False)
+    position = models.PositiveIntegerField(default=0)
+
+    objects = StatementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def is_likert(self):
+        return self.kind == self.Kind.LIKERT
+
+
+class Invitation(AnonymousInvitation):
+    """Who was asked. Nothing here points at a response, and no response points here."""
+
+    questionnaire = models.ForeignKey(Questionnaire, on_delete=models.CASCADE, related_name="invitations")
+    person = models.ForeignKey("groups.Person", on_delete=models.CASCADE, related_name="questionnaire_invitations")
+    audience = models.CharField(max_length=10, choices=Audience.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["questionnaire", "person"], name="one_invitation_per_person")]
+
+    def __str__(self):
+        return f"{self.person} for {self.questionnaire}"
+
+
+class ResponseQuerySet(models.QuerySet):
+    def counts(self):
+        """Number of responses per (questionnaire, audience), one query."""
+        return self.values("questionnaire_id", "audience").annotate(responses=Count("id")).order_by()
+
+
+class Response(models.Model):
+    """One person's answers. No key to a person or invitation, no token, no IP or user
+    agent, and only the day it arrived. The id is random, so it says nothing about order."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    questionnaire = models.ForeignKey(Questionnaire, on_delete=models.CASCADE, related_name="responses")
+    audience = models.CharField(max_length=10, choices=Audience.choices)
+    answered_on = models.DateField()
+
+    objects = ResponseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return f"{self.get_audience_display()} response"
+
+
+class AnswerQuerySet(models.QuerySet):
+    def for_questionnaires(self, questionnaires):
+        return self.filter(response__questionnaire__in=questionnaires)
+
+    def for_projects(self, projects):
+        return self.filter(response__questionnaire__project__in=projects)
+
+    def likert_counts(self):
+        """Counts per (project, questionnaire, point, audience, outcome number, statement, scale
+        point), in one SQL query. Each row is a dict with the keys ``project_id``,
+        ``questionnaire_id``, ``point``, ``audience``, ``outcome_number``, ``statement_id``,
+        ``statement_key``, ``value`` (1-5, or 0 for "Prefer not to say") and ``count``.
+        Chain after ``for_projects(...)`` or ``for_questionnaires(...)``."""
+        return (
+            self.filter(statement__kind=Statement.Kind.LIKERT, value__isnull=False)
+            .values(
+                "statement_id",
+                "value",
+                project_id=models.F("response__questionnaire__project_id"),
+                questionnaire_id=models.F("response__questionnaire_id"),
+                point=models.F("response__questionnaire__point"),
+                audience=models.F("response__audience"),
+                outcome_number=models.F("statement__outcome_number"),
+                statement_key=models.F("statement__key"),
+            )
+            .annotate(count=Count("id"))
+            .order_by()
+        )
+
+    def texts(self):
+        """Free-text answers, sorted alphabetically so the list says nothing about arrival."""
+        return (
+            self.filter(statement__kind=Statement.Kind.TEXT)
+            .exclude(text="")
+            .values("statement_id", "response__audience", "text")
+            .order_by("statement_id", "text")
+        )
+
+
+class Answer(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="answers")
+    # 1 (Disagree strongly) to 5 (Agree strongly); 0 is "Prefer not to say"; empty for text.
+    value = models.PositiveSmallIntegerField(null=True, blank=True)
+    text = models.TextField(blank=True, max_length=4000)
+
+    objects = AnswerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(value__isnull=True) | Q(value__lte=5), name="answer_value_on_scale")
+        ]
+
+    def __str__(self):
+        return str(self.value if self.value is not None else self.text[:40])
