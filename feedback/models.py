@@ -68,6 +68,9 @@ class ReflectionPoint(models.Model):
             )
         ]
 
+    def __str__(self):
+        return f"{self.meeting or self.date}"
+
 
 def _share(agree, answered):
     return Case(

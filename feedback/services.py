@@ -18,7 +18,6 @@ from .models import (
     ReflectionInvitation,
     ReflectionRound,
     ReflectionSetup,
-    WeDid,
 )
 
 # Short codes for the shared device: no 0/O, 1/I/L, 2/Z, 5/S or 8/B, which are easily confused
