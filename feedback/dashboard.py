@@ -28,8 +28,8 @@ def rounds_with_results(group):
     previous = {}
     for round in rounds:
         round.withheld = not round.reportable
-        round.few_answered = round.answers < minimum or (
-            round.invited > 0 and round.answers < round.invited * FEW_ANSWERED_SHARE
+        round.few_answered = round.answer_count < minimum or (
+            round.invited > 0 and round.answer_count < round.invited * FEW_ANSWERED_SHARE
         )
         round.principles = []
         for key in PRINCIPLE_KEYS:

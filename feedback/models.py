@@ -87,10 +87,10 @@ class ReflectionRoundQuerySet(models.QuerySet):
     def with_principle_scores(self):
         """Per round, per principle, in SQL. Adds, for p in equality, difference, inclusive:
         ``p_1`` .. ``p_5`` (counts per scale point), ``p_answered``, ``p_agree`` (4 or 5) and
-        ``p_share_agree`` (percent, None when nobody rated it); plus ``answers`` (answers in the
+        ``p_share_agree`` (percent, None when nobody rated it); plus ``answer_count`` (answers in the
         round), ``invited`` (invitations) and ``reportable``: False when an anonymous round has
         fewer answers than the organisation's minimum (its numbers must then be withheld)."""
-        annotations = {"answers": Count("answers", distinct=True)}
+        annotations = {"answer_count": Count("answers", distinct=True)}
         for key in PRINCIPLE_KEYS:
             for point in range(1, 6):
                 annotations[f"{key}_{point}"] = Count("answers", filter=Q(**{f"answers__{key}": point}))
@@ -109,7 +109,7 @@ class ReflectionRoundQuerySet(models.QuerySet):
             invited=Coalesce(Subquery(invited), 0),
             reportable=Case(
                 When(anonymous=False, then=Value(True)),
-                When(answers__gte=F("group__project__organisation__min_responses"), then=Value(True)),
+                When(answer_count__gte=F("group__project__organisation__min_responses"), then=Value(True)),
                 default=Value(False),
                 output_field=models.BooleanField(),
             ),

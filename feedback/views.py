@@ -132,7 +132,7 @@ def _results(request, group):
     if wanted.isdigit():
         selected = next((r for r in rounds if r.pk == int(wanted)), None)
     if selected is None:
-        with_answers = [r for r in rounds if r.answers]
+        with_answers = [r for r in rounds if r.answer_count]
         selected = with_answers[-1] if with_answers else (rounds[-1] if rounds else None)
     labels, series = dashboard.trend(rounds)
     context = {
@@ -151,7 +151,7 @@ def _results(request, group):
         context["trend_chart"] = line_chart(
             series, x_labels=labels, title=_("Share agreeing with each principle, by round"), chart_id="trend"
         )
-    if selected is not None and not selected.withheld and selected.answers:
+    if selected is not None and not selected.withheld and selected.answer_count:
         context["likert_chart"] = diverging_likert(
             dashboard.likert_rows(selected),
             title=_("Answers on each principle, round of %(date)s") % {"date": f"{selected.date:%-d %B %Y}"},
