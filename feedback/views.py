@@ -132,8 +132,9 @@ def _results(request, group):
     if wanted.isdigit():
         selected = next((r for r in rounds if r.pk == int(wanted)), None)
     if selected is None:
-        with_answers = [r for r in rounds if r.answer_count]
-        selected = with_answers[-1] if with_answers else (rounds[-1] if rounds else None)
+        # The latest round with results to show; else the latest with any answers; else the latest.
+        shown = [r for r in rounds if r.answer_count and not r.withheld] or [r for r in rounds if r.answer_count]
+        selected = shown[-1] if shown else (rounds[-1] if rounds else None)
     labels, series = dashboard.trend(rounds)
     context = {
         "project": group.project,
