@@ -12,7 +12,14 @@ from outcomes.anonymity import token_new
 
 from . import services
 from .guide import default_questions
-from .models import ReflectionAnswer, ReflectionAnswerAuthor, ReflectionInvitation, ReflectionRound, ReflectionSetup, WeDid
+from .models import (
+    ReflectionAnswer,
+    ReflectionAnswerAuthor,
+    ReflectionInvitation,
+    ReflectionRound,
+    ReflectionSetup,
+    WeDid,
+)
 
 # Share of people agreeing in each past round (Equality, Making a difference, Inclusive): Inclusive
 # drops in the third round (flagged on the dashboard) and partly recovers in the fourth.
@@ -46,7 +53,9 @@ def _groups(context, organisation):
 def _ratings(rng, agree_share, count):
     """Exactly the share agreeing (rounded), in a shuffled order, so the trend is as designed."""
     agreeing = round(agree_share * count)
-    ratings = [rng.choice([4, 5]) for _ in range(agreeing)] + [rng.choice([1, 2, 3, 3]) for _ in range(count - agreeing)]
+    ratings = [rng.choice([4, 5]) for _ in range(agreeing)] + [
+        rng.choice([1, 2, 3, 3]) for _ in range(count - agreeing)
+    ]
     rng.shuffle(ratings)
     return ratings
 
@@ -68,7 +77,7 @@ def _load_group(group):
     people = [m.person for m in group.memberships.current().select_related("person")]
     # The minimum number rule would hide a small group's anonymous answers: name them instead.
     anonymous = len(people) >= 6
-    setup = ReflectionSetup.objects.create(
+    ReflectionSetup.objects.create(
         group=group, frequency=ReflectionSetup.Frequency.EVERY_MEETING, anonymous=anonymous, starts_on=today
     )
     held = list(group.meetings.exclude(status=Meeting.Status.CANCELLED).order_by("starts_at"))

@@ -10,7 +10,12 @@ from .services import first_meeting
 
 
 class DateInput(forms.DateInput):
+    """The browser's date picker needs ISO dates, whatever the locale's display format."""
+
     input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
 
 
 def _meeting_label(meeting):

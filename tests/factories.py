@@ -176,4 +176,5 @@ class ReflectionAnswerFactory(factory.django.DjangoModelFactory):
     difference = 4
     inclusive = 4
 
+
 # --- reporting -------------------------------------------------------------------

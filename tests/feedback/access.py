@@ -63,9 +63,7 @@ ROWS = {
     "feedback:we_did_create": Row(kwargs=_round, expect=expect(**RESULTS)),
     "feedback:we_did_edit": Row(kwargs=lambda w: {**_group(w), "pk": w.we_did.pk}, expect=expect(**RESULTS)),
     # Members' pages need no sign-in: the same for everyone.
-    "feedback_public:answer": Row(
-        kwargs=lambda w: {"token": w.reflection_token}, expect=dict.fromkeys(EVERYONE, 200)
-    ),
+    "feedback_public:answer": Row(kwargs=lambda w: {"token": w.reflection_token}, expect=dict.fromkeys(EVERYONE, 200)),
     "feedback_public:code": Row(expect=dict.fromkeys(EVERYONE, 200)),
     # Without a code entered first, the answer page sends you to enter one.
     "feedback_public:code_answer": Row(expect=dict.fromkeys(EVERYONE, 302)),

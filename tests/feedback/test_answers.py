@@ -7,7 +7,12 @@ from django.urls import reverse
 from feedback import services
 from feedback.models import ReflectionAnswer, ReflectionAnswerAuthor, ReflectionInvitation, ReflectionRound
 from outcomes.anonymity import LinkUsed, token_new
-from tests.factories import MembershipFactory, ReflectionAnswerFactory, ReflectionInvitationFactory, ReflectionRoundFactory
+from tests.factories import (
+    MembershipFactory,
+    ReflectionAnswerFactory,
+    ReflectionInvitationFactory,
+    ReflectionRoundFactory,
+)
 
 GOOD = {
     "equality": "4",
@@ -49,10 +54,23 @@ def test_the_anonymous_answer_table_has_no_column_that_could_identify_anyone(db)
     """A schema-level check: the answer table refers to the round only, keeps a date (not a
     time), and has a random key; nothing points at a person, an invitation or a token."""
     with connection.cursor() as cursor:
-        columns = {c.name for c in connection.introspection.get_table_description(cursor, ReflectionAnswer._meta.db_table)}
+        columns = {
+            c.name for c in connection.introspection.get_table_description(cursor, ReflectionAnswer._meta.db_table)
+        }
         relations = connection.introspection.get_relations(cursor, ReflectionAnswer._meta.db_table)
     assert {relation[1] for relation in relations.values()} == {ReflectionRound._meta.db_table}
-    suspicious = {"person", "invitation", "token", "ip", "user_agent", "created", "submitted", "author", "email", "time"}
+    suspicious = {
+        "person",
+        "invitation",
+        "token",
+        "ip",
+        "user_agent",
+        "created",
+        "submitted",
+        "author",
+        "email",
+        "time",
+    }
     assert not [c for c in columns if any(word in c for word in suspicious)], columns
     field_types = {f.name: f.get_internal_type() for f in ReflectionAnswer._meta.concrete_fields}
     assert field_types["answered_on"] == "DateField"

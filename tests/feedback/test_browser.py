@@ -118,3 +118,25 @@ def test_a_member_answers_on_the_shared_device_with_the_code(world, phone_page, 
     phone_page.wait_for_load_state()
     assert_accessible(phone_page)
     assert world["other"].name not in phone_page.locator("select").inner_text()
+
+
+def test_the_lead_officer_sets_up_reflection_and_shows_the_code(world, page, assert_accessible, sign_in):
+    group = world["group"]
+    lead = group.project.roles.get(role="lead").user
+    sign_in(page, lead)
+    page.goto(f"/projects/{group.project_id}/reflection/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Change when and how the group reflects – Community energy group").click()
+    page.wait_for_load_state()
+    assert_accessible(page)
+    page.get_by_label("Once a month").check()
+    page.get_by_label("Named: the chairs see who gave each answer").check()
+    page.get_by_role("button", name="Save set-up").click()
+    page.wait_for_load_state()
+    assert_accessible(page)
+    group.reflection_setup.refresh_from_db()
+    assert group.reflection_setup.frequency == "monthly" and not group.reflection_setup.anonymous
+    page.get_by_role("link", name=world["round"].date.strftime("%-d %B %Y")).click()
+    page.wait_for_load_state()
+    assert_accessible(page)
+    assert page.get_by_text("KM4TQX").is_visible()

@@ -15,7 +15,13 @@ from tests.factories import GroupFactory, MeetingFactory, MembershipFactory, Ref
 LONDON = ZoneInfo("Europe/London")
 NOW = dt.datetime(2026, 1, 5, 10, 0, tzinfo=LONDON)
 # Fortnightly meetings; the first (10 January) is the group's first meeting.
-MEETING_DAYS = [dt.date(2026, 1, 10), dt.date(2026, 1, 24), dt.date(2026, 2, 7), dt.date(2026, 2, 21), dt.date(2026, 3, 7)]
+MEETING_DAYS = [
+    dt.date(2026, 1, 10),
+    dt.date(2026, 1, 24),
+    dt.date(2026, 2, 7),
+    dt.date(2026, 2, 21),
+    dt.date(2026, 3, 7),
+]
 
 
 def _at(day, hour=14):
@@ -109,7 +115,10 @@ def test_the_set_up_form_refuses_a_date_at_the_first_meeting_and_suggests_a_late
         "days_open": "7",
         "chosen_date_1": "2026-01-10",
         "chosen_date_2": "2026-03-20",
-        **{f"question_{k}": "Question" for k in ["equality", "difference", "inclusive", "group_working", "self_working", "better"]},
+        **{
+            f"question_{k}": "Question"
+            for k in ["equality", "difference", "inclusive", "group_working", "self_working", "better"]
+        },
     }
     form = SetupForm(data, instance=ReflectionSetup(group=group), group=group)
     assert not form.is_valid()
@@ -127,7 +136,10 @@ def test_the_set_up_form_asks_for_two_or_three_points(group):
         "starts_on": "2026-01-01",
         "days_open": "7",
         "chosen_date_1": "2026-03-20",
-        **{f"question_{k}": "Question" for k in ["equality", "difference", "inclusive", "group_working", "self_working", "better"]},
+        **{
+            f"question_{k}": "Question"
+            for k in ["equality", "difference", "inclusive", "group_working", "self_working", "better"]
+        },
     }
     form = SetupForm(data, instance=ReflectionSetup(group=group), group=group)
     assert not form.is_valid()
@@ -160,3 +172,32 @@ def test_the_periodic_job_opens_due_rounds_and_emails_every_member_a_working_lin
         round.refresh_from_db()
         assert round.status == ReflectionRound.Status.CLOSED
         assert round.code is None
+
+
+@time_machine.travel(NOW, tick=False)
+def test_saving_the_set_up_plans_the_rounds_and_keeps_adjusted_questions(group, client):
+    from tests.factories import ProjectRoleFactory
+
+    lead = ProjectRoleFactory(project=group.project, role="lead").user
+    client.force_login(lead)
+    feb = group.meetings.get(starts_at=_at(dt.date(2026, 2, 7)))
+    questions = {
+        f"question_{k}": f"Our {k} question"
+        for k in ["equality", "difference", "inclusive", "group_working", "self_working", "better"]
+    }
+    response = client.post(
+        f"/projects/{group.project.pk}/reflection/{group.pk}/set-up/",
+        {
+            "frequency": "chosen",
+            "anonymous": "False",
+            "starts_on": "2026-01-01",
+            "days_open": "5",
+            "chosen_meetings": [feb.pk],
+            "chosen_date_1": "2026-03-20",
+            **questions,
+        },
+    )
+    assert response.status_code == 302
+    setup = ReflectionSetup.objects.get(group=group)
+    assert not setup.anonymous and setup.questions["equality"] == "Our equality question"
+    assert _round_days(group) == [dt.date(2026, 2, 7), dt.date(2026, 3, 20)]
