@@ -10,6 +10,8 @@ from django.core import mail
 from feedback import services
 from feedback.forms import SetupForm
 from feedback.models import ReflectionInvitation, ReflectionRound, ReflectionSetup
+from outbox.models import OutgoingEmail
+from outcomes.anonymity import token_hash
 from tests.factories import GroupFactory, MeetingFactory, MembershipFactory, ReflectionSetupFactory
 
 LONDON = ZoneInfo("Europe/London")
@@ -146,6 +148,8 @@ def test_the_set_up_form_asks_for_two_or_three_points(group):
     assert "Choose two or three points" in str(form.errors["chosen_meetings"])
 
 
+# The worker closes the connection between tasks; on PostgreSQL that needs a real transaction.
+@pytest.mark.django_db(transaction=True)
 def test_the_periodic_job_opens_due_rounds_and_emails_every_member_a_working_link(group, client, run_tasks):
     with time_machine.travel(NOW, tick=False):
         _setup(group, ReflectionSetup.Frequency.EVERY_MEETING)
@@ -164,6 +168,11 @@ def test_the_periodic_job_opens_due_rounds_and_emails_every_member_a_working_lin
         assert len(mail.outbox) == 3
         message = next(m for m in mail.outbox if m.to == [resident.email])
         link = re.search(r"http://[^\s]+/r/reflection/[^\s/]+/", message.body).group(0)
+        token = urlsplit(link).path.rstrip("/").rsplit("/", 1)[-1]
+        # Only the token's hash is stored; the queued email holds ids only.
+        assert ReflectionInvitation.objects.get(round=round, person=resident).token_hash == token_hash(token)
+        assert not OutgoingEmail.objects.filter(params__icontains=token).exists()
+        assert {tuple(e.params) for e in OutgoingEmail.objects.all()} == {("invitation_id",)}
         response = client.get(urlsplit(link).path)
         assert response.status_code == 200
         assert "How is" in response.content.decode()
