@@ -20,6 +20,8 @@ urlpatterns = [
     path("", include("groups.public_urls")),
     # Emailed questionnaire links (no sign-in).
     path("r/questionnaire/", include("outcomes.resident_urls")),
+    # Emailed reflection links and the meeting code page (no sign-in).
+    path("r/", include("feedback.public_urls")),
 ]
 
 handler404 = "organisations.errors.not_found"

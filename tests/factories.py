@@ -255,4 +255,47 @@ def responses_add(questionnaire, *, audience="residents", count=1, value=4, text
 
 # --- feedback --------------------------------------------------------------------
 
+
+class ReflectionSetupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "feedback.ReflectionSetup"
+
+    group = factory.SubFactory(GroupFactory)
+    starts_on = factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=60))
+
+
+class ReflectionRoundFactory(factory.django.DjangoModelFactory):
+    """An open round for a date, open for a week from now."""
+
+    class Meta:
+        model = "feedback.ReflectionRound"
+
+    group = factory.SubFactory(GroupFactory)
+    date = factory.LazyFunction(timezone.localdate)
+    opens_at = factory.LazyFunction(lambda: timezone.now() - dt.timedelta(hours=1))
+    closes_at = factory.LazyAttribute(lambda o: o.opens_at + dt.timedelta(days=7))
+    status = "open"
+    code = factory.Sequence(lambda n: f"CD{n:04d}")
+
+
+class ReflectionInvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "feedback.ReflectionInvitation"
+
+    round = factory.SubFactory(ReflectionRoundFactory)
+    person = factory.SubFactory(PersonFactory, organisation=factory.SelfAttribute("..round.group.project.organisation"))
+    token_hash = factory.Sequence(lambda n: f"{n:064x}")
+
+
+class ReflectionAnswerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "feedback.ReflectionAnswer"
+
+    round = factory.SubFactory(ReflectionRoundFactory)
+    answered_on = factory.LazyFunction(timezone.localdate)
+    equality = 4
+    difference = 4
+    inclusive = 4
+
+
 # --- reporting -------------------------------------------------------------------
