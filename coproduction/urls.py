@@ -16,6 +16,7 @@ urlpatterns = [
     path("projects/", include("outcomes.urls")),
     path("projects/", include("feedback.urls")),
     path("reports/", include("reporting.urls")),
+    path("r/", include("meetings.resident_urls")),
 ]
 
 handler404 = "organisations.errors.not_found"
