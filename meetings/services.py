@@ -352,6 +352,7 @@ def paper_remove(*, paper):
 def _paper_changed(*, meeting, description):
     from .tasks import papers_update_send
 
+    meeting = Meeting.objects.get(pk=meeting.pk)  # the pack may have gone since it was read
     if meeting.pack_sent_at is None or meeting.is_cancelled or meeting.is_past:
         return
     PaperChange.objects.create(meeting=meeting, description=description)
