@@ -9,7 +9,10 @@ import hashlib
 import hmac
 
 from django.conf import settings
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+
+from groups.models import Membership
 
 from .models import MemberLink
 
@@ -47,15 +50,11 @@ def member_link_revoke(*, group, person):
 
 def member_link_for(token):
     """The link for a token, if the person is still a current member of the group; else 404."""
-    from groups.models import Membership
-
-    link = get_object_or_404(MemberLink.objects.select_related("group", "person"), token_hash=token_hash(token))
+    link = get_object_or_404(
+        MemberLink.objects.select_related("group", "person"),
+        token_hash=token_hash(token),
+        person__erased_at__isnull=True,
+    )
     if not Membership.objects.current().filter(group_id=link.group_id, person_id=link.person_id).exists():
-        from django.http import Http404
-
-        raise Http404
-    if link.person.erased_at:
-        from django.http import Http404
-
         raise Http404
     return link

@@ -174,7 +174,9 @@ class AttendanceFactory(factory.django.DjangoModelFactory):
         model = Attendance
 
     meeting = factory.SubFactory(MeetingFactory)
-    person = factory.SubFactory(PersonFactory, organisation=factory.SelfAttribute("..meeting.group.project.organisation"))
+    person = factory.SubFactory(
+        PersonFactory, organisation=factory.SelfAttribute("..meeting.group.project.organisation")
+    )
     status = Attendance.Status.PRESENT
 
 

@@ -64,9 +64,7 @@ ROWS = {
     "meetings:email_retry": Row(
         kwargs=lambda w: m(w, email_pk=w.failed_email.pk), method="post", expect=expect(**POSTS)
     ),
-    "meetings:posting_done": Row(
-        kwargs=lambda w: m(w, posting_pk=w.posting.pk), method="post", expect=expect(**POSTS)
-    ),
+    "meetings:posting_done": Row(kwargs=lambda w: m(w, posting_pk=w.posting.pk), method="post", expect=expect(**POSTS)),
     "meetings:item_create": Row(kwargs=m, expect=expect(**MANAGES)),
     "meetings:item_edit": Row(kwargs=lambda w: m(w, item_pk=w.item.pk), expect=expect(**MANAGES)),
     "meetings:item_delete": Row(kwargs=lambda w: m(w, item_pk=w.item.pk), method="post", expect=expect(**POSTS)),
@@ -87,7 +85,5 @@ ROWS = {
     "meetings:action_edit": Row(kwargs=lambda w: m(w, action_pk=w.action.pk), expect=expect(**MANAGES)),
     "meetings:decision_create": Row(kwargs=m, expect=expect(**MANAGES)),
     "meetings_resident:calendar": Row(kwargs=lambda w: {"token": w.member_token}, expect=LINK),
-    "meetings_resident:paper": Row(
-        kwargs=lambda w: {"token": w.member_token, "paper_pk": w.paper.pk}, expect=LINK
-    ),
+    "meetings_resident:paper": Row(kwargs=lambda w: {"token": w.member_token, "paper_pk": w.paper.pk}, expect=LINK),
 }

@@ -14,7 +14,9 @@ def at(*args):
 
 def add_members(group, n, **person):
     return [
-        MembershipFactory(group=group, joined_on=dt.date(2026, 1, 1), **{f"person__{k}": v for k, v in person.items()}).person
+        MembershipFactory(
+            group=group, joined_on=dt.date(2026, 1, 1), **{f"person__{k}": v for k, v in person.items()}
+        ).person
         for _ in range(n)
     ]
 

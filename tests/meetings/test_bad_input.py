@@ -51,7 +51,14 @@ def test_series_starting_in_the_past_is_refused(client, officer, project, group)
     client.force_login(officer)
     response = client.post(
         reverse("meetings:plan", args=[project.pk]),
-        {"group": group.pk, "pattern": "monthly", "first_date": PAST, "count": 6, "start_time": "10:00", "end_time": "12:00"},
+        {
+            "group": group.pk,
+            "pattern": "monthly",
+            "first_date": PAST,
+            "count": 6,
+            "start_time": "10:00",
+            "end_time": "12:00",
+        },
     )
     assert "Every meeting must be in the future." in response.text
     assert not Meeting.objects.exists()

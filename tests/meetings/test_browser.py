@@ -25,7 +25,9 @@ def test_secretariat_plans_a_series_and_carries_an_action_to_the_next_agenda(
     settings.MEDIA_ROOT = tmp_path / "media"
     organisation = OrganisationFactory(name="West Berkshire Council")
     officer = UserFactory(organisation=organisation, name="Sam Secretariat")
-    project = ProjectRoleFactory(user=officer, project__organisation=organisation, project__title="Waste", role="lead").project
+    project = ProjectRoleFactory(
+        user=officer, project__organisation=organisation, project__title="Waste", role="lead"
+    ).project
     group = GroupFactory(project=project, name="Waste Steering Group")
     MembershipFactory(group=group)
 

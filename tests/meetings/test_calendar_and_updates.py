@@ -22,7 +22,7 @@ def plan(group, start, **details):
 
 
 def events(content):
-    return [c for c in Calendar.from_ical(content).walk("VEVENT")]
+    return list(Calendar.from_ical(content).walk("VEVENT"))
 
 
 def test_a_members_feed_keeps_the_uid_and_raises_the_sequence_when_a_meeting_moves(client, db):
@@ -82,7 +82,9 @@ def test_approved_notes_are_emailed_to_every_member_once(client, officer, projec
     people = add_members(group, 3)
     with time_machine.travel(NOW, tick=False):
         meeting = plan(group, NOW + dt.timedelta(days=10))
-    DecisionFactory(meeting=meeting, text="Open on Sundays", method="vote", votes_for=7, votes_against=2, votes_abstaining=1)
+    DecisionFactory(
+        meeting=meeting, text="Open on Sundays", method="vote", votes_for=7, votes_against=2, votes_abstaining=1
+    )
     client.force_login(officer)
     url = reverse("meetings:notes_approve", args=[project.pk, meeting.pk])
     client.post(url)
@@ -130,8 +132,16 @@ def test_meetings_are_planned_in_london_time_across_the_clock_change(client, off
     client.force_login(officer)
     response = client.post(
         reverse("meetings:plan", args=[project.pk]),
-        {"group": group.pk, "pattern": "monthly", "first_date": "2030-02-12", "count": 3, "start_time": "14:00",
-         "end_time": "16:00", "venue_name": "Shaw House", "step_free_access": "on"},
+        {
+            "group": group.pk,
+            "pattern": "monthly",
+            "first_date": "2030-02-12",
+            "count": 3,
+            "start_time": "14:00",
+            "end_time": "16:00",
+            "venue_name": "Shaw House",
+            "step_free_access": "on",
+        },
     )
     assert response.status_code == 302
     meetings = list(Meeting.objects.all())

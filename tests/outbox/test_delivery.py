@@ -72,7 +72,9 @@ def test_a_failing_message_is_retried_with_back_off_then_fails_for_good(db, run_
 
 
 def test_a_person_can_retry_a_failed_email(db, run_tasks):
-    email = OutgoingEmail.objects.create(key="k:3", kind="test.delivery", recipient="c@example.org", status="failed", attempts=5)
+    email = OutgoingEmail.objects.create(
+        key="k:3", kind="test.delivery", recipient="c@example.org", status="failed", attempts=5
+    )
     assert email_retry(email=email)
     assert not email_retry(email=email)  # not failed any more
     run_tasks()
@@ -83,7 +85,9 @@ def test_a_person_can_retry_a_failed_email(db, run_tasks):
 
 def test_the_sweep_recovers_a_row_left_sending_by_a_dead_worker(db, run_tasks):
     with time_machine.travel(NOW, tick=False):
-        email = OutgoingEmail.objects.create(key="k:4", kind="test.delivery", recipient="d@example.org", status="sending", attempts=1)
+        email = OutgoingEmail.objects.create(
+            key="k:4", kind="test.delivery", recipient="d@example.org", status="sending", attempts=1
+        )
     with time_machine.travel(NOW + dt.timedelta(minutes=5), tick=False):
         outbox_sweep()
         run_tasks()
