@@ -119,7 +119,8 @@ def test_a_message_no_longer_needed_is_skipped(db, run_tasks):
 
 
 def test_email_build_makes_text_and_html_bodies(db, tmp_path, settings):
-    settings.TEMPLATES[0]["DIRS"] = [*settings.TEMPLATES[0]["DIRS"], tmp_path]
+    # Assigning (not mutating) the setting makes Django rebuild its template engines.
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [*settings.TEMPLATES[0]["DIRS"], tmp_path]}]
     (tmp_path / "t_subject.txt").write_text("Hello\n {{ name }}")
     (tmp_path / "t.txt").write_text("Text for {{ name }}")
     (tmp_path / "t.html").write_text("<p>HTML for {{ name }}</p>")
