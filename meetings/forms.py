@@ -10,7 +10,12 @@ from .uploads import MAX_PAPER_BYTES, paper_validate
 
 
 class DateInput(forms.DateInput):
+    """A date picker; its value must be ISO (the en-GB default 31/12/2027 leaves it empty)."""
+
     input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class TimeInput(forms.TimeInput):

@@ -97,3 +97,58 @@ def test_secretariat_plans_a_series_and_carries_an_action_to_the_next_agenda(
     page.get_by_role("link", name="Printable agenda").click()
     assert_accessible(page)
     assert "Ask the depot about Sunday opening" in page.content()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_officer_records_attendance_and_a_vote_then_reschedules_and_cancels(page, sign_in, assert_accessible):
+    from meetings import services
+    from tests.meetings.helpers import at
+
+    organisation = OrganisationFactory(name="West Berkshire Council")
+    officer = UserFactory(organisation=organisation, name="Sam Secretariat")
+    project = ProjectRoleFactory(user=officer, project__organisation=organisation, role="lead").project
+    group = GroupFactory(project=project, name="Waste Steering Group")
+    MembershipFactory(group=group, person__name="Ruth Resident")
+    start = at(2031, 1, 14, 14, 0)
+    meeting = services.meeting_create(group=group, starts_at=start, ends_at=start + dt.timedelta(hours=2))
+    base = f"/projects/{project.pk}/meetings/{meeting.pk}/"
+
+    sign_in(page, officer)
+    page.goto(base + "attendance/")
+    assert_accessible(page)
+    page.get_by_label("Ruth Resident: attendance").select_option(label="Present")
+    page.get_by_role("button", name="Save attendance").click()
+    assert_accessible(page)
+    assert "Ruth Resident: Present (2.00 hours)" in page.content()
+
+    page.get_by_role("link", name="Record a decision").click()
+    assert_accessible(page)
+    page.get_by_role("textbox", name=re.compile("^Decision")).fill("Recommend Sunday opening")
+    page.get_by_label("Vote", exact=True).check()
+    page.get_by_label("Votes for").fill("7")
+    page.get_by_label("Votes against").fill("2")
+    page.get_by_label("Abstaining").fill("1")
+    page.get_by_label("This is a recommendation to the council").check()
+    page.get_by_role("button", name="Save the decision").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="The group's decision log").click()
+    assert_accessible(page)
+    assert "7 for, 2 against, 1 abstaining" in page.content()
+
+    for path in ("notes/print/", "change/", "agenda/new/"):
+        page.goto(base + path)
+        assert_accessible(page)
+    page.goto(f"/projects/{project.pk}/meetings/groups/{group.pk}/settings/")
+    assert_accessible(page)
+    page.goto(base + "change/")
+    page.get_by_label("Start time").fill("15:00")
+    page.get_by_label("End time").fill("17:00")
+    page.get_by_role("button", name="Save").click()
+    assert_accessible(page)
+    assert "15:00–17:00" in page.content(), page.locator("main").inner_text()
+    page.get_by_role("link", name="Cancel the meeting").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Cancel the meeting").click()
+    assert_accessible(page)
+    assert "The meeting is cancelled: no pack will be sent." in page.content()
