@@ -22,6 +22,7 @@ urlpatterns = [
     path("r/questionnaire/", include("outcomes.resident_urls")),
     # Emailed reflection links and the meeting code page (no sign-in).
     path("r/", include("feedback.public_urls")),
+    path("r/", include("meetings.resident_urls")),
 ]
 
 handler404 = "organisations.errors.not_found"

@@ -1,5 +1,89 @@
+from django.conf import settings
 from django.db import models
+from django.db.models import Count, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Cast, Coalesce, Concat
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+# The guide: "five or ten minutes at the end for people to say how the meeting went for them".
+REFLECTION_MINUTES = 10
+DEFAULT_PACK_DAYS = 7
+DEFAULT_REMINDER_DAYS = 2
+
+
+class MeetingSettings(models.Model):
+    """A group's settings for its meetings (the agenda pack goes this many days before)."""
+
+    group = models.OneToOneField("groups.Group", on_delete=models.CASCADE, related_name="meeting_settings")
+    pack_days_before = models.PositiveSmallIntegerField(
+        _("send the agenda and papers this many days before each meeting"),
+        default=DEFAULT_PACK_DAYS,
+        help_text=_("The guide asks for one week (7 days)."),
+    )
+    reminder_days_before = models.PositiveSmallIntegerField(
+        _("send a reminder this many days before each meeting"), default=DEFAULT_REMINDER_DAYS
+    )
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(pack_days_before__gte=1, pack_days_before__lte=28), name="pack_days_between_1_and_28"
+            )
+        ]
+
+    def __str__(self):
+        return f"Meeting settings for {self.group}"
+
+
+def meeting_settings_for(group):
+    return MeetingSettings.objects.get_or_create(group=group)[0]
+
+
+class MeetingSeries(models.Model):
+    """Meetings planned together (for example monthly on the second Tuesday)."""
+
+    group = models.ForeignKey("groups.Group", on_delete=models.CASCADE, related_name="meeting_series")
+    description = models.CharField(_("description"), max_length=200)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = _("meeting series")
+
+    def __str__(self):
+        return self.description
+
+
+class MeetingQuerySet(models.QuerySet):
+    def for_project(self, project):
+        return self.filter(group__project=project)
+
+    def upcoming(self):
+        return self.filter(ends_at__gte=timezone.now())
+
+    def past(self):
+        return self.filter(ends_at__lt=timezone.now())
+
+    def scheduled(self):
+        return self.filter(status=Meeting.Status.SCHEDULED)
+
+    def with_email_problems(self):
+        """How many emails about each meeting failed for good (someone needs to act)."""
+        from outbox.models import OutgoingEmail
+
+        failed = (
+            OutgoingEmail.objects.filter(topic=Concat(Value("meeting:"), Cast(OuterRef("pk"), models.CharField())))
+            .filter(status=OutgoingEmail.Status.FAILED)
+            .order_by()
+            .values("topic")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(failed_emails=Coalesce(Subquery(failed, output_field=models.IntegerField()), 0))
+
+    def pack_overdue(self):
+        """Scheduled meetings whose pack is due but has not gone (a lost task; the sweep re-queues)."""
+        now = timezone.now()
+        return self.scheduled().filter(pack_sent_at__isnull=True, pack_due_at__lte=now, starts_at__gt=now)
 
 
 class Meeting(models.Model):
@@ -7,12 +91,54 @@ class Meeting(models.Model):
         SCHEDULED = "scheduled", _("Scheduled")
         CANCELLED = "cancelled", _("Cancelled")
 
+    class NotesStatus(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        APPROVED = "approved", _("Approved")
+
     group = models.ForeignKey("groups.Group", on_delete=models.CASCADE, related_name="meetings")
+    series = models.ForeignKey(MeetingSeries, on_delete=models.SET_NULL, null=True, blank=True, related_name="meetings")
     title = models.CharField(_("title"), max_length=200, blank=True)
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.SCHEDULED)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    # Where, and how people get in.
+    venue_name = models.CharField(_("venue"), max_length=200, blank=True)
+    venue_address = models.TextField(_("venue address"), max_length=1000, blank=True)
+    step_free_access = models.BooleanField(_("step-free access"), default=False)
+    hearing_loop = models.BooleanField(_("hearing loop"), default=False)
+    parking = models.CharField(_("parking"), max_length=300, blank=True)
+    public_transport = models.CharField(_("public transport"), max_length=300, blank=True)
+    access_notes = models.TextField(_("other accessibility details"), max_length=2000, blank=True)
+    online_link = models.URLField(
+        _("online joining link"),
+        blank=True,
+        help_text=_("For hybrid or online meetings. Leave blank if in person only."),
+    )
+    breaks = models.CharField(
+        _("planned breaks"), max_length=300, blank=True, help_text=_("For example: a 15-minute break at 11am.")
+    )
+
+    # The calendar's SEQUENCE: goes up on every change people's calendars must pick up.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+    # The agenda pack: a new version each time the meeting moves before the pack went, so
+    # a task scheduled for the old time finds itself stale and does nothing.
+    pack_version = models.PositiveIntegerField(default=1, editable=False)
+    pack_due_at = models.DateTimeField(null=True, blank=True, editable=False)
+    pack_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    papers_update_count = models.PositiveIntegerField(default=0, editable=False)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    notes_status = models.CharField(
+        _("notes"), max_length=20, choices=NotesStatus.choices, default=NotesStatus.DRAFT, editable=False
+    )
+    notes_approved_at = models.DateTimeField(null=True, blank=True, editable=False)
+    notes_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
+    )
+
+    objects = MeetingQuerySet.as_manager()
 
     class Meta:
         ordering = ["starts_at", "pk"]
@@ -23,4 +149,223 @@ class Meeting(models.Model):
         ]
 
     def __str__(self):
-        return self.title or f"{self.group} {self.starts_at:%d/%m/%Y}"
+        return self.title or f"{self.group} {timezone.localtime(self.starts_at):%d/%m/%Y}"
+
+    @property
+    def topic(self):
+        return f"meeting:{self.pk}"
+
+    @property
+    def is_cancelled(self):
+        return self.status == self.Status.CANCELLED
+
+    @property
+    def is_past(self):
+        return self.ends_at < timezone.now()
+
+    @property
+    def total_minutes(self):
+        return sum(item.minutes or 0 for item in self.agenda_items.all())
+
+
+class AgendaItem(models.Model):
+    class Kind(models.TextChoices):
+        WELCOME = "welcome", _("Welcome and introductions")
+        GROUND_RULES = "ground_rules", _("Ground rules")
+        MATTERS_ARISING = "matters_arising", _("Matters arising")
+        REFLECTION = "reflection", _("Reflection time")
+        ITEM = "item", _("Agenda item")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
+    position = models.PositiveIntegerField(default=0)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.ITEM, editable=False)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("what it is about"), max_length=4000, blank=True)
+    minutes = models.PositiveSmallIntegerField(_("time allowed (minutes)"), null=True, blank=True)
+    lead = models.CharField(_("led by"), max_length=150, blank=True)
+    notes = models.TextField(_("notes"), max_length=10000, blank=True)
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+def paper_upload_to(instance, filename):
+    # A random name: the original name is kept in the row, never in a path anyone can guess.
+    import uuid
+
+    return f"papers/{instance.item.meeting.group_id}/{uuid.uuid4().hex}"
+
+
+class Paper(models.Model):
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="papers")
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(upload_to=paper_upload_to, max_length=300)
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=120)
+    size = models.PositiveBigIntegerField()
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["item__position", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class PaperChange(models.Model):
+    """A paper added, replaced or removed after the pack went; sent as an update in batches."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="paper_changes")
+    description = models.CharField(max_length=400)
+    created_at = models.DateTimeField(auto_now_add=True)
+    # Which "updated papers" email carried it (None: not sent yet).
+    batch = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return self.description
+
+
+class PackPosting(models.Model):
+    """A member who asked for post: the secretariat prints and sends their pack."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="postings")
+    person = models.ForeignKey("groups.Person", on_delete=models.CASCADE, related_name="+")
+    pack_version = models.PositiveIntegerField()
+    # 0 for the pack itself; otherwise the "updated papers" batch to print and post.
+    papers_batch = models.PositiveIntegerField(default=0)
+    posted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["person__name", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "person", "pack_version", "papers_batch"], name="unique_pack_posting"
+            )
+        ]
+
+    def __str__(self):
+        return f"Pack for {self.person} by post"
+
+
+class Attendance(models.Model):
+    class Status(models.TextChoices):
+        PRESENT = "present", _("Present")
+        APOLOGIES = "apologies", _("Apologies")
+        ABSENT = "absent", _("Absent")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
+    person = models.ForeignKey("groups.Person", on_delete=models.CASCADE, related_name="attendance")
+    status = models.CharField(_("attendance"), max_length=20, choices=Status.choices)
+    hours = models.DecimalField(_("hours contributed"), max_digits=5, decimal_places=2, null=True, blank=True)
+
+    class Meta:
+        ordering = ["person__name", "pk"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "person"], name="unique_attendance")]
+
+    def __str__(self):
+        return f"{self.person}: {self.get_status_display()}"
+
+
+class ActionQuerySet(models.QuerySet):
+    def open(self):
+        return self.exclude(status=Action.Status.DONE)
+
+    def matters_arising_for(self, meeting):
+        """Open actions from the group's earlier meetings: carried forward until done."""
+        return (
+            self.open()
+            .filter(meeting__group_id=meeting.group_id, meeting__starts_at__lt=meeting.starts_at)
+            .select_related("meeting")
+        )
+
+
+class Action(models.Model):
+    class Status(models.TextChoices):
+        OPEN = "open", _("Not started")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DONE = "done", _("Done")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="actions")
+    item = models.ForeignKey(
+        AgendaItem,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="actions",
+        verbose_name=_("agenda item"),
+    )
+    description = models.CharField(_("what"), max_length=500)
+    owner = models.CharField(_("who"), max_length=150)
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ActionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_date", "pk"]
+
+    def __str__(self):
+        return self.description
+
+
+class DecisionQuerySet(models.QuerySet):
+    def for_group(self, group):
+        return self.filter(meeting__group=group).select_related("meeting", "item").order_by("meeting__starts_at", "pk")
+
+
+class Decision(models.Model):
+    class Method(models.TextChoices):
+        CONSENSUS = "consensus", _("Consensus")
+        VOTE = "vote", _("Vote")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="decisions")
+    item = models.ForeignKey(
+        AgendaItem,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="decisions",
+        verbose_name=_("agenda item"),
+    )
+    text = models.TextField(_("decision"), max_length=2000)
+    method = models.CharField(_("how it was reached"), max_length=20, choices=Method.choices, default=Method.CONSENSUS)
+    votes_for = models.PositiveSmallIntegerField(_("votes for"), null=True, blank=True)
+    votes_against = models.PositiveSmallIntegerField(_("votes against"), null=True, blank=True)
+    votes_abstaining = models.PositiveSmallIntegerField(_("abstaining"), null=True, blank=True)
+    recommendation = models.BooleanField(_("this is a recommendation to the council"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = DecisionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class MemberLink(models.Model):
+    """A member's secret link for a group: their calendar feed and the group's papers.
+
+    The token is derived with HMAC from SECRET_KEY (so the worker can put it in each email
+    without storing it anywhere); only its hash is stored, for lookup. Raising the
+    generation revokes the old link."""
+
+    group = models.ForeignKey("groups.Group", on_delete=models.CASCADE, related_name="member_links")
+    person = models.ForeignKey("groups.Person", on_delete=models.CASCADE, related_name="meeting_links")
+    generation = models.PositiveIntegerField(default=1)
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["group", "person"], name="unique_member_link")]
+
+    def __str__(self):
+        return f"Link for {self.person} in {self.group}"

@@ -29,7 +29,7 @@ def email_queue(*, kind, key, recipient, params=None, organisation=None, person=
 def email_retry(*, email):
     """A person asks for a failed message to be tried again."""
     updated = OutgoingEmail.objects.filter(pk=email.pk, status=OutgoingEmail.Status.FAILED).update(
-        status=OutgoingEmail.Status.PENDING, attempts=0, last_error=""
+        status=OutgoingEmail.Status.PENDING, attempts=0, last_error="", next_attempt_at=None
     )
     if updated:
         send_email.enqueue(email.pk)

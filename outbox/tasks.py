@@ -2,7 +2,7 @@ import logging
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.tasks import task
 from django.utils import timezone
 
@@ -22,7 +22,9 @@ HEARTBEAT_SECONDS = 60
 def send_email(email_id):
     # Claim the row: only one run can move it from pending to sending.
     now = timezone.now()
-    claimed = OutgoingEmail.objects.filter(pk=email_id, status=OutgoingEmail.Status.PENDING).update(
+    # A row waiting for its back-off time is left alone by an early (duplicate) run.
+    due = Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
+    claimed = OutgoingEmail.objects.filter(due, pk=email_id, status=OutgoingEmail.Status.PENDING).update(
         status=OutgoingEmail.Status.SENDING, attempts=F("attempts") + 1, updated_at=now
     )
     if not claimed:

@@ -16,6 +16,8 @@ from groups.models import (
     TrainingRecord,
 )
 from meetings.models import Meeting
+from groups.models import Group, Membership, Person
+from meetings.models import Action, AgendaItem, Attendance, Decision, Meeting, Paper
 from organisations.models import Organisation, User
 from projects.models import Activity, Objective, Outcome, Project, ProjectRole
 
@@ -189,6 +191,56 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     group = factory.SubFactory(GroupFactory)
     starts_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=21))
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(hours=2))
+
+
+class AgendaItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AgendaItem
+
+    meeting = factory.SubFactory(MeetingFactory)
+    title = factory.Sequence(lambda n: f"Agenda item {n}")
+    position = factory.Sequence(lambda n: 100 + n)
+    minutes = 20
+
+
+class PaperFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Paper
+
+    item = factory.SubFactory(AgendaItemFactory)
+    title = factory.Sequence(lambda n: f"Paper {n}")
+    file = factory.django.FileField(filename="paper.pdf", data=b"%PDF-1.4\n%minimal test paper\n")
+    original_name = "paper.pdf"
+    content_type = "application/pdf"
+    size = 30
+
+
+class ActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Action
+
+    meeting = factory.SubFactory(MeetingFactory)
+    description = factory.Sequence(lambda n: f"Action {n}")
+    owner = "Olive Officer"
+
+
+class DecisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Decision
+
+    meeting = factory.SubFactory(MeetingFactory)
+    text = factory.Sequence(lambda n: f"Decision {n}")
+
+
+class AttendanceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Attendance
+
+    meeting = factory.SubFactory(MeetingFactory)
+    person = factory.SubFactory(
+        PersonFactory, organisation=factory.SelfAttribute("..meeting.group.project.organisation")
+    )
+    status = Attendance.Status.PRESENT
 
 
 # --- outcomes --------------------------------------------------------------------

@@ -1,0 +1,153 @@
+"""Demo meetings for each demo group: past meetings with attendance, notes, actions and
+decisions, and a planned monthly series (second Tuesday) with agendas and a paper."""
+
+import datetime as dt
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from groups.models import Membership
+
+from . import services
+from .models import Action, Attendance, Decision, Meeting, Paper
+from .services import LONDON, Pattern
+
+# A one-page PDF, so the demo paper opens in any reader.
+DEMO_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>"
+    b"endobj\n4 0 obj<</Length 60>>stream\nBT /F1 18 Tf 72 770 Td (Survey results: summary for the group) Tj ET\n"
+    b"endstream endobj\n5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+VENUE = {
+    "venue_name": "Shaw House",
+    "venue_address": "Church Road, Newbury RG14 2DR",
+    "step_free_access": True,
+    "hearing_loop": True,
+    "parking": "Free car park beside the house, with four blue-badge spaces",
+    "public_transport": "Bus 1 or 2 to Shaw Hill; 15 minutes' walk from Newbury station",
+    "breaks": "A 15-minute break halfway, with tea and coffee",
+    "online_link": "https://meet.example.org/coproduction",
+}
+
+
+def _groups(context):
+    groups = context.get("groups") or []
+    return list(groups.values()) if isinstance(groups, dict) else list(groups)
+
+
+def load(organisation, context):
+    meetings = []
+    for group in _groups(context):
+        if Meeting.objects.filter(group=group).exists():
+            meetings.extend(Meeting.objects.filter(group=group))
+            continue
+        meetings.extend(_past_meetings(group))
+        meetings.extend(_future_meetings(group))
+    context["meetings"] = meetings
+
+
+def _at(day, hour):
+    return dt.datetime.combine(day, dt.time(hour, 0), tzinfo=LONDON)
+
+
+def _past_meetings(group):
+    today = timezone.localdate()
+    past = []
+    for weeks_ago in (8, 4):
+        day = today - dt.timedelta(weeks=weeks_ago)
+        meeting = services.meeting_create(
+            group=group, starts_at=_at(day, 14), ends_at=_at(day, 16), title=f"{group.name} meeting", **VENUE
+        )
+        past.append(meeting)
+    first, second = past
+    members = list(Membership.objects.filter(group=group).select_related("person"))
+    for meeting in past:
+        for index, membership in enumerate(members):
+            present = index % 5 != 4
+            Attendance.objects.get_or_create(
+                meeting=meeting,
+                person=membership.person,
+                defaults={
+                    "status": Attendance.Status.PRESENT if present else Attendance.Status.APOLOGIES,
+                    "hours": 2 if present else None,
+                },
+            )
+    item = services.item_add(
+        meeting=first, title="How the group will work", minutes=40, lead="Chair", description="Terms of reference."
+    )
+    item.notes = "We talked through how the group will work and agreed to meet monthly on the second Tuesday."
+    item.save(update_fields=["notes"])
+    Action.objects.create(
+        meeting=first, item=item, description="Draft the terms of reference", owner="Secretariat", status="done"
+    )
+    Action.objects.create(
+        meeting=first,
+        item=item,
+        description="Find out about travel expenses for members",
+        owner="Lead officer",
+        due_date=timezone.localdate() + dt.timedelta(days=14),
+        status=Action.Status.IN_PROGRESS,
+    )
+    Decision.objects.create(meeting=first, item=item, text="The group will meet monthly, on the second Tuesday.")
+    second_item = services.item_add(meeting=second, title="Draft terms of reference", minutes=45, lead="Chair")
+    second_item.notes = "The draft was discussed; two changes were agreed on accessibility and on breaks."
+    second_item.save(update_fields=["notes"])
+    Decision.objects.create(
+        meeting=second,
+        item=second_item,
+        text="Recommend that the council keeps the recycling centre open on Sunday mornings.",
+        method=Decision.Method.VOTE,
+        votes_for=9,
+        votes_against=2,
+        votes_abstaining=1,
+        recommendation=True,
+    )
+    Action.objects.create(
+        meeting=second,
+        item=second_item,
+        description="Send the recommendation to the portfolio holder",
+        owner="Lead officer",
+        due_date=timezone.localdate() + dt.timedelta(days=7),
+    )
+    # Past notes are shown as approved; the demo does not email people about old meetings.
+    Meeting.objects.filter(pk__in=[m.pk for m in past]).update(
+        notes_status=Meeting.NotesStatus.APPROVED, notes_approved_at=timezone.now()
+    )
+    return past
+
+
+def _future_meetings(group):
+    today = timezone.localdate()
+    month = today.replace(day=1) + dt.timedelta(days=32)
+    first_date = dt.date(month.year, month.month, 8)
+    first_date += dt.timedelta(days=(1 - first_date.weekday()) % 7)  # the second Tuesday
+    future = services.series_plan(
+        group=group,
+        pattern=Pattern.MONTHLY,
+        first_date=first_date,
+        count=4,
+        start_time=dt.time(14, 0),
+        end_time=dt.time(16, 0),
+        details={"title": f"{group.name} meeting", "access_notes": "", **VENUE},
+        description="Monthly, on the second Tuesday",
+    )
+    for meeting in future[:2]:
+        item = services.item_add(
+            meeting=meeting,
+            title="Survey results",
+            minutes=30,
+            lead="Lead officer",
+            description="What residents told us.",
+        )
+        paper = Paper(
+            item=item,
+            title="Survey results summary",
+            original_name="survey-results.pdf",
+            content_type="application/pdf",
+        )
+        paper.size = len(DEMO_PDF)
+        paper.file.save("survey-results.pdf", ContentFile(DEMO_PDF), save=False)
+        paper.save()
+    return future

@@ -1,0 +1,105 @@
+"""Messages to group members about meetings. Each is rendered when it is sent, from ids."""
+
+from django.urls import reverse
+
+from groups.models import Person
+from outbox import registry
+from outbox.rendering import absolute_url, email_build
+
+from .calendar import meeting_ics
+from .models import Meeting
+from .tokens import member_token
+
+
+def _context(email):
+    meeting = (
+        Meeting.objects.select_related("group__project__organisation")
+        .prefetch_related("agenda_items__papers")
+        .filter(pk=email.params.get("meeting"))
+        .first()
+    )
+    person = Person.objects.filter(pk=email.params.get("person"), erased_at__isnull=True).first()
+    if meeting is None or person is None:
+        return None
+    token = member_token(group=meeting.group, person=person)
+    items = list(meeting.agenda_items.all())
+    for item in items:
+        item.paper_links = [
+            (paper, absolute_url(reverse("meetings_resident:paper", args=[token, paper.pk])))
+            for paper in item.papers.all()
+        ]
+    return {
+        "meeting": meeting,
+        "person": person,
+        "group": meeting.group,
+        "organisation": meeting.group.project.organisation,
+        "items": items,
+        "calendar_url": absolute_url(reverse("meetings_resident:calendar", args=[token])),
+    }
+
+
+def _build(email, template, context, *, ics=True):
+    message = email_build(
+        template=f"meetings/email/{template}",
+        context=context,
+        to=email.recipient,
+        from_email=context["organisation"].from_email,
+    )
+    if ics:
+        message.attach("meeting.ics", meeting_ics(context["meeting"]), "text/calendar; charset=utf-8; method=PUBLISH")
+    return message
+
+
+@registry.message("meetings.agenda_pack")
+def agenda_pack(email):
+    context = _context(email)
+    # A pack for an older version (the meeting moved) or a cancelled meeting is not sent.
+    if context is None or context["meeting"].is_cancelled:
+        return None
+    if email.params.get("version") != context["meeting"].pack_version:
+        return None
+    return _build(email, "agenda_pack", context)
+
+
+@registry.message("meetings.papers_updated")
+def papers_updated(email):
+    context = _context(email)
+    if context is None or context["meeting"].is_cancelled:
+        return None
+    context["changes"] = context["meeting"].paper_changes.filter(batch=email.params.get("batch"))
+    return _build(email, "papers_updated", context, ics=False)
+
+
+@registry.message("meetings.reminder")
+def reminder(email):
+    context = _context(email)
+    if context is None or context["meeting"].is_cancelled:
+        return None
+    return _build(email, "reminder", context)
+
+
+@registry.message("meetings.meeting_changed")
+def meeting_changed(email):
+    context = _context(email)
+    if context is None or context["meeting"].is_cancelled:
+        return None
+    return _build(email, "meeting_changed", context)
+
+
+@registry.message("meetings.meeting_cancelled")
+def meeting_cancelled(email):
+    context = _context(email)
+    if context is None:
+        return None
+    return _build(email, "meeting_cancelled", context)
+
+
+@registry.message("meetings.notes")
+def notes(email):
+    context = _context(email)
+    if context is None:
+        return None
+    meeting = context["meeting"]
+    context["actions"] = meeting.actions.all()
+    context["decisions"] = meeting.decisions.all()
+    return _build(email, "notes", context, ics=False)
