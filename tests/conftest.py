@@ -1,5 +1,4 @@
 import os
-from unittest import mock
 
 import pytest
 from django.core.management import call_command
@@ -48,15 +47,19 @@ def project(officer):
     return ProjectRoleFactory(user=officer, project__organisation=officer.organisation, role="lead").project
 
 
+@pytest.fixture(autouse=True)
+def worker_keeps_test_connection(monkeypatch):
+    """The worker closes "old" connections between tasks; inside a test's transaction that
+    would close the test's own connection (PostgreSQL), so every test keeps it open."""
+    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None)
+
+
 @pytest.fixture
 def run_tasks(db):
     """Run every task that is due now, as the worker would (repeatable; use with time-machine)."""
 
     def run():
-        # The worker closes "old" connections between tasks; inside a test's transaction
-        # that would close the test's own connection (PostgreSQL), so it is kept open here.
-        with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None):
-            call_command("db_worker", batch=True, startup_delay=False, queue_name="*", reload=False, verbosity=0)
+        call_command("db_worker", batch=True, startup_delay=False, queue_name="*", reload=False, verbosity=0)
 
     return run
 

@@ -15,8 +15,6 @@ from groups.models import (
     RecruitmentRound,
     TrainingRecord,
 )
-from meetings.models import Meeting
-from groups.models import Group, Membership, Person
 from meetings.models import Action, AgendaItem, Attendance, Decision, Meeting, Paper
 from organisations.models import Organisation, User
 from projects.models import Activity, Objective, Outcome, Project, ProjectRole

@@ -4,7 +4,7 @@ from django.core.cache import cache
 
 @pytest.fixture(autouse=True)
 def local_cache(settings):
-    """Rate limits use the cache; the suite has no cache table, so use a local one per test."""
+    """Rate limits use the cache: a fresh local cache per test keeps one test's limits out of the next."""
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     cache.clear()
     yield

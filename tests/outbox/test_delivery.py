@@ -36,14 +36,6 @@ def reset():
     CALLS["fail"] = 0
 
 
-@pytest.fixture
-def run_tasks(run_tasks, monkeypatch):
-    # db_worker closes the connection between tasks (CONN_MAX_AGE=0); inside a test's
-    # transaction on PostgreSQL that breaks the test, so the worker keeps it open here.
-    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None)
-    return run_tasks
-
-
 def test_a_key_seen_before_is_not_queued_or_sent_again(db, run_tasks):
     first = email_queue(kind="test.delivery", key="k:1", recipient="a@example.org")
     second = email_queue(kind="test.delivery", key="k:1", recipient="a@example.org")
