@@ -8,7 +8,7 @@ from django.utils import timezone
 from groups.models import Group, Membership, Person
 from meetings.models import Meeting
 from organisations.models import Organisation, User
-from projects.models import Activity, Objective, Outcome, Project, ProjectRole
+from projects.models import Activity, Measure, Objective, Outcome, Project, ProjectRole
 
 PASSWORD = "correct horse battery staple"
 
@@ -70,6 +70,15 @@ class OutcomeFactory(factory.django.DjangoModelFactory):
 
     project = factory.SubFactory(ProjectFactory)
     title = factory.Sequence(lambda n: f"Outcome {n}")
+
+
+class MeasureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Measure
+
+    outcome = factory.SubFactory(OutcomeFactory)
+    kind = Measure.Kind.STATEMENT
+    description = factory.Sequence(lambda n: f"Measure statement {n}")
 
 
 class ObjectiveFactory(factory.django.DjangoModelFactory):
