@@ -259,9 +259,10 @@ def _project(organisation, users, spec, today):
                 position=position,
             )
     for stage, began, involvement in spec["stages"]:
-        project_services.project_advance_stage(
+        record = project_services.project_advance_stage(
             project=project, began_on=today + dt.timedelta(days=began), resident_involvement=involvement
         )
+        assert record.stage == stage, "demo stages must be listed in order"
     return project
 
 
