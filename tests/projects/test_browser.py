@@ -61,3 +61,35 @@ def test_officer_creates_a_project_adds_an_activity_and_moves_it_on(
     phone_page.goto(f"/projects/{project.pk}/")
     assert_accessible(phone_page)
     assert phone_page.get_by_role("heading", name="Community energy guidance note").is_visible()
+
+
+def test_plan_team_and_staff_pages_are_accessible(page, sign_in, assert_accessible, org_admin, officer):
+    from tests.factories import ActivityFactory, MeasureFactory, ObjectiveFactory, OutcomeFactory, ProjectRoleFactory
+
+    project = ProjectRoleFactory(user=officer, role="lead", project__organisation=officer.organisation).project
+    outcome = OutcomeFactory(project=project)
+    MeasureFactory(outcome=outcome)
+    objective = ObjectiveFactory(project=project)
+    objective.outcomes.add(outcome)
+    activity = ActivityFactory(objective=objective)
+    sign_in(page, org_admin)
+    for path in [
+        f"/projects/{project.pk}/",
+        f"/projects/{project.pk}/team/",
+        f"/projects/{project.pk}/edit/",
+        f"/projects/{project.pk}/objectives/{objective.pk}/edit/",
+        f"/projects/{project.pk}/outcomes/{outcome.pk}/measures/new/",
+        f"/projects/{project.pk}/activities/{activity.pk}/remove/",
+        "/organisation/staff/",
+        "/organisation/staff/invite/",
+    ]:
+        page.goto(path)
+        assert_accessible(page)
+    page.get_by_role("button", name="Send invitation").click()  # empty: the error summary
+    assert page.get_by_text("There is a problem").is_visible()
+    assert_accessible(page)
+    page.goto(f"/projects/{project.pk}/team/")
+    page.get_by_role("button", name="Add to the team").click()
+    assert_accessible(page)
+    page.goto("/no-such-page/")
+    assert_accessible(page)
