@@ -1,19 +1,37 @@
+from allauth.mfa.models import Authenticator
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
 from django.db import connection
+from django.db.models import Exists, OuterRef
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from projects.models import Project
+from projects.permissions import can_create_project
+
+from . import services
+from .forms import StaffInviteForm, StaffRoleForm
+from .models import User
+from .permissions import require_org_admin, staff_member_for_admin
 
 
 def home(request):
-    projects = Project.objects.visible_to(request.user).with_progress().select_related("organisation")
+    projects = Project.objects.visible_to(request.user).with_progress().with_next_activity()
     return render(
         request,
         "organisations/home.html",
-        {"projects": projects, "sees_all": request.user.sees_all_projects},
+        {
+            "projects": projects,
+            "sees_all": request.user.sees_all_projects,
+            "can_create": can_create_project(request.user),
+            "today": timezone.localdate(),
+        },
     )
 
 
@@ -38,3 +56,65 @@ def accessibility(request):
 @login_not_required
 def csrf_failure(request, reason=""):
     return render(request, "403_csrf.html", status=403)
+
+
+def staff(request):
+    organisation = require_org_admin(request.user)
+    return render(
+        request,
+        "organisations/staff.html",
+        {
+            "staff": organisation.users.order_by("name").annotate(
+                has_mfa=Exists(Authenticator.objects.filter(user=OuterRef("pk"), type=Authenticator.Type.TOTP))
+            ),
+            "roles": User.Role.choices,
+            "breadcrumbs": [(_("Staff"), None)],
+        },
+    )
+
+
+def staff_invite(request):
+    organisation = require_org_admin(request.user)
+    form = StaffInviteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.staff_invite(organisation=organisation, invited_by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error("email", error)
+        else:
+            messages.success(request, _("Invitation sent to %(email)s.") % {"email": user.email})
+            return redirect("organisations:staff")
+    return render(
+        request,
+        "organisations/staff_invite.html",
+        {"form": form, "breadcrumbs": [(_("Staff"), reverse("organisations:staff")), (_("Invite staff"), None)]},
+    )
+
+
+@require_POST
+def staff_role(request, pk):
+    member = staff_member_for_admin(request.user, pk)
+    form = StaffRoleForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a role from the list."))
+        return redirect("organisations:staff")
+    try:
+        services.staff_role_change(user=member, role=form.cleaned_data["role"], changed_by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, _("%(name)s is now: %(role)s.") % {"name": member.name, "role": member.get_role_display()}
+        )
+    return redirect("organisations:staff")
+
+
+@require_POST
+def staff_reinvite(request, pk):
+    member = staff_member_for_admin(request.user, pk)
+    if member.has_usable_password():
+        messages.error(request, _("%(name)s has already chosen a password.") % {"name": member.name})
+    else:
+        services.staff_invitation_send(user=member, invited_by=request.user)
+        messages.success(request, _("Invitation sent again to %(email)s.") % {"email": member.email})
+    return redirect("organisations:staff")

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -33,6 +33,18 @@ class ProjectQuerySet(models.QuerySet):
             return qs
         return qs.filter(
             Exists(ProjectRole.objects.filter(project=OuterRef("pk"), user=user, role__in=ProjectRole.EDITING_ROLES))
+        )
+
+    def with_next_activity(self):
+        """The first activity not yet done (earliest due date first; undated last)."""
+        pending = (
+            Activity.objects.filter(objective__project=OuterRef("pk"))
+            .exclude(status=Activity.Status.DONE)
+            .order_by(F("due_date").asc(nulls_last=True), "position", "pk")
+        )
+        return self.annotate(
+            next_activity_title=Subquery(pending.values("title")[:1]),
+            next_activity_due=Subquery(pending.values("due_date")[:1]),
         )
 
     def with_progress(self):
@@ -150,12 +162,21 @@ class Measure(models.Model):
     description = models.CharField(_("measure"), max_length=500)
     how_collected = models.CharField(_("how evidence is collected"), max_length=500, blank=True)
     when_collected = models.CharField(_("when evidence is collected"), max_length=200, blank=True)
+    position = models.PositiveIntegerField(default=0)
 
     class Meta:
-        ordering = ["pk"]
+        ordering = ["position", "pk"]
 
     def __str__(self):
         return self.description
+
+
+class ObjectiveQuerySet(models.QuerySet):
+    def with_progress(self):
+        return self.annotate(
+            activities_total=Count("activities", distinct=True),
+            activities_done=Count("activities", filter=Q(activities__status="done"), distinct=True),
+        )
 
 
 class Objective(models.Model):
@@ -166,6 +187,8 @@ class Objective(models.Model):
         Outcome, related_name="objectives", blank=True, verbose_name=_("outcomes it serves")
     )
     position = models.PositiveIntegerField(default=0)
+
+    objects = ObjectiveQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "pk"]
@@ -185,9 +208,10 @@ class Activity(models.Model):
     owner = models.CharField(_("owner"), max_length=150, blank=True)
     due_date = models.DateField(_("due date"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
+    position = models.PositiveIntegerField(default=0)
 
     class Meta:
-        ordering = ["due_date", "pk"]
+        ordering = ["position", "pk"]
         verbose_name_plural = _("activities")
 
     def __str__(self):

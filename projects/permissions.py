@@ -36,3 +36,21 @@ def is_lead_officer(user, project):
 
 def is_chair(user, project):
     return user.organisation_id == project.organisation_id and has_project_role(user, project, ProjectRole.Role.CHAIR)
+
+
+def can_manage_team(user, project):
+    """Lead officers (and the organisation admin) choose who works on a project."""
+    if user.organisation_id != project.organisation_id:
+        return False
+    return user.is_org_admin or has_project_role(user, project, ProjectRole.Role.LEAD)
+
+
+def project_for_team_management(user, pk):
+    project = project_for_viewing(user, pk)
+    if not can_manage_team(user, project):
+        raise Http404
+    return project
+
+
+def can_create_project(user):
+    return user.is_authenticated and user.organisation_id is not None and user.role != user.Role.CHAIR

@@ -1,4 +1,6 @@
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from . import guide
@@ -65,6 +67,51 @@ def project_advance_stage(*, project, began_on, resident_involvement):
     return StageRecord.objects.create(
         project=project, stage=next_stage, began_on=began_on, resident_involvement=resident_involvement
     )
+
+
+def position_next(siblings):
+    """The position after the last of ``siblings`` (a queryset of the same parent's items)."""
+    last = siblings.aggregate(last=Max("position"))["last"]
+    return 0 if last is None else last + 1
+
+
+@transaction.atomic
+def item_move(*, item, siblings, direction):
+    """Swap ``item`` with its neighbour above ("up") or below ("down") among ``siblings``.
+
+    Positions are renumbered 0..n first, so items that share a position still move."""
+    ordered = list(siblings.select_for_update().order_by("position", "pk"))
+    index = next(i for i, other in enumerate(ordered) if other.pk == item.pk)
+    target = index - 1 if direction == "up" else index + 1
+    if not 0 <= target < len(ordered):
+        return False
+    ordered[index], ordered[target] = ordered[target], ordered[index]
+    for position, other in enumerate(ordered):
+        other.position = position
+    type(item).objects.bulk_update(ordered, ["position"])
+    return True
+
+
+@transaction.atomic
+def project_role_add(*, project, user, role):
+    if user.organisation_id != project.organisation_id:
+        raise ValidationError(_("Choose a member of staff of this organisation."))
+    _role, created = ProjectRole.objects.get_or_create(project=project, user=user, role=role)
+    if not created:
+        raise ValidationError(_("%(name)s is already on this project in that role.") % {"name": user})
+    return _role
+
+
+@transaction.atomic
+def project_role_remove(*, project_role):
+    """Take someone off a project. A project always keeps at least one lead officer."""
+    project = project_role.project
+    if project_role.role == ProjectRole.Role.LEAD:
+        leads = ProjectRole.objects.select_for_update().filter(project=project, role=ProjectRole.Role.LEAD)
+        # COUNT cannot be combined with FOR UPDATE on PostgreSQL, so lock and count the rows.
+        if len(leads.values_list("pk", flat=True)) <= 1:
+            raise ValidationError(_("A project needs at least one lead officer. Add another lead officer first."))
+    project_role.delete()
 
 
 def activity_next_for(project):

@@ -17,7 +17,7 @@ from groups.models import (
 )
 from meetings.models import Action, AgendaItem, Attendance, Decision, Meeting, Paper
 from organisations.models import Organisation, User
-from projects.models import Activity, Objective, Outcome, Project, ProjectRole
+from projects.models import Activity, Measure, Objective, Outcome, Project, ProjectRole
 
 PASSWORD = "correct horse battery staple"
 
@@ -79,6 +79,15 @@ class OutcomeFactory(factory.django.DjangoModelFactory):
 
     project = factory.SubFactory(ProjectFactory)
     title = factory.Sequence(lambda n: f"Outcome {n}")
+
+
+class MeasureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Measure
+
+    outcome = factory.SubFactory(OutcomeFactory)
+    kind = Measure.Kind.STATEMENT
+    description = factory.Sequence(lambda n: f"Measure statement {n}")
 
 
 class ObjectiveFactory(factory.django.DjangoModelFactory):

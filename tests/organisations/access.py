@@ -1,9 +1,25 @@
 from tests.access import Row, expect
 
 EVERYONE_SIGNED_IN = dict.fromkeys(["other_org", "outsider", "support", "lead", "chair", "manager", "admin"], 200)
+# Staff pages are for organisation admins; an admin of another council sees their own staff
+# (200) but another council's staff member is a 404. Everyone else signed in: 403.
+NOT_ADMIN = dict.fromkeys(["outsider", "support", "lead", "chair", "manager"], 403)
 
 ROWS = {
     "home": Row(expect=expect(**EVERYONE_SIGNED_IN)),
     "healthz": Row(expect={**EVERYONE_SIGNED_IN, "anonymous": 200}),
     "accessibility": Row(expect={**EVERYONE_SIGNED_IN, "anonymous": 200}),
+    "organisations:staff": Row(expect=expect(other_org=200, admin=200, **NOT_ADMIN)),
+    "organisations:staff_invite": Row(expect=expect(other_org=200, admin=200, **NOT_ADMIN)),
+    "organisations:staff_role": Row(
+        kwargs=lambda w: {"pk": w.users["outsider"].pk},
+        method="post",
+        data=lambda w: {"role": "manager"},
+        expect=expect(other_org=404, admin=302, **NOT_ADMIN),
+    ),
+    "organisations:staff_reinvite": Row(
+        kwargs=lambda w: {"pk": w.users["outsider"].pk},
+        method="post",
+        expect=expect(other_org=404, admin=302, **NOT_ADMIN),
+    ),
 }

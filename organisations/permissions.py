@@ -1,0 +1,17 @@
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from .models import User
+
+
+def require_org_admin(user):
+    """Only an organisation's admins manage its staff (403 for everyone else signed in)."""
+    if not (user.is_authenticated and user.organisation_id and user.is_org_admin):
+        raise PermissionDenied
+    return user.organisation
+
+
+def staff_member_for_admin(user, pk):
+    """A member of the admin's own organisation; anyone else's staff is a 404."""
+    organisation = require_org_admin(user)
+    return get_object_or_404(User.objects.filter(organisation=organisation), pk=pk)
