@@ -55,11 +55,8 @@ def worker_keeps_test_connection(monkeypatch):
 
 
 @pytest.fixture
-def run_tasks(db, monkeypatch):
+def run_tasks(db):
     """Run every task that is due now, as the worker would (repeatable; use with time-machine)."""
-    # The worker closes "old" connections between tasks; inside a test's transaction that would
-    # close the test's own connection on PostgreSQL (SQLite's in-memory database ignores it).
-    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None)
 
     def run():
         call_command("db_worker", batch=True, startup_delay=False, queue_name="*", reload=False, verbosity=0)
