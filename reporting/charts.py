@@ -30,41 +30,45 @@ def _truncate(text, limit):
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def diverging_likert(rows, *, title, chart_id="likert", label_width=260, bar_width=420):
+def diverging_likert(rows, *, title, chart_id="likert", label_width=None, bar_width=480):
     """Diverging stacked bars, one per row, centred on the middle of "Neither agree nor disagree".
 
     ``rows`` is a list of ``(label, [c1, c2, c3, c4, c5])`` counts from "Disagree strongly" to
-    "Agree strongly". Rows with no answers are drawn as an empty band."""
-    row_height, gap, top = 26, 10, 8
+    "Agree strongly". Each row's label sits above its bar, so long statements are not cut off
+    when the chart shrinks to fit a phone. Rows with no answers are drawn as an empty band.
+    (``label_width`` is accepted for older callers and ignored.)"""
+    label_height, row_height, gap, top = 18, 24, 12, 4
     half = bar_width / 2
-    centre = label_width + half
+    centre = half
+    step = label_height + row_height + gap
     parts = []
     for index, (label, counts) in enumerate(rows):
-        y = top + index * (row_height + gap)
+        y = top + index * step
+        bar_y = y + label_height
         total = sum(counts) or 1
         shares = [c / total for c in counts]
         left = centre - (shares[0] + shares[1] + shares[2] / 2) * half
-        parts.append(
-            f'<text x="{label_width - 8}" y="{y + row_height / 2 + 4}" text-anchor="end" fill="#0b0c0c">'
-            f"{escape(_truncate(label, 42))}</text>"
-        )
+        parts.append(f'<text x="0" y="{y + 13}" fill="#0b0c0c">{escape(_truncate(label, 78))}</text>')
         x = left
         for point, share in enumerate(shares):
             width = share * half
             if width <= 0:
                 continue
             parts.append(
-                f'<rect x="{x:.1f}" y="{y}" width="{width:.1f}" height="{row_height}" fill="{LIKERT_COLOURS[point]}"/>'
+                f'<rect x="{x:.1f}" y="{bar_y}" width="{width:.1f}" height="{row_height}" fill="{LIKERT_COLOURS[point]}"/>'
             )
             if width >= 28:
                 parts.append(
-                    f'<text x="{x + width / 2:.1f}" y="{y + row_height / 2 + 4}" text-anchor="middle" '
+                    f'<text x="{x + width / 2:.1f}" y="{bar_y + row_height / 2 + 4}" text-anchor="middle" '
                     f'fill="{LIKERT_TEXT[point]}">{round(share * 100)}%</text>'
                 )
             x += width
-    height = top + len(rows) * (row_height + gap) + 4
-    parts.append(f'<line x1="{centre}" y1="0" x2="{centre}" y2="{height}" stroke="#0b0c0c" stroke-width="1"/>')
-    return _svg(label_width + bar_width + 10, height, title, "".join(parts), chart_id)
+        parts.append(
+            f'<line x1="{centre}" y1="{bar_y - 2}" x2="{centre}" y2="{bar_y + row_height + 2}" '
+            'stroke="#0b0c0c" stroke-width="1"/>'
+        )
+    height = top + len(rows) * step
+    return _svg(bar_width, height, title, "".join(parts), chart_id)
 
 
 def line_chart(series, *, x_labels, title, chart_id="trend", y_max=100, y_suffix="%", width=560, height=240):

@@ -17,12 +17,13 @@ def test_likert_chart_is_an_image_with_a_title_and_a_bar_per_answered_point():
     assert fills == [LIKERT_COLOURS[0], LIKERT_COLOURS[2], LIKERT_COLOURS[3], LIKERT_COLOURS[4]]
     labels = [text.text for text in svg.iter(f"{SVG}text")]
     assert "60%" in labels
+    assert "I have been able to influence the work" in labels
 
 
 def test_likert_chart_centres_neutral_on_the_axis():
-    svg = _parse(diverging_likert([("Balanced", [0, 0, 10, 0, 0])], title="t", label_width=100, bar_width=200))
+    svg = _parse(diverging_likert([("Balanced", [0, 0, 10, 0, 0])], title="t", bar_width=200))
     rect = next(svg.iter(f"{SVG}rect"))
-    centre = 100 + 100
+    centre = 100
     assert float(rect.get("x")) + float(rect.get("width")) / 2 == centre
 
 
