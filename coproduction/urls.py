@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from organisations import views as organisation_views
+from reporting import urls as reporting_urls
 
 urlpatterns = [
     path("", organisation_views.home, name="home"),
@@ -16,6 +17,7 @@ urlpatterns = [
     path("projects/", include("outcomes.urls")),
     path("projects/", include("feedback.urls")),
     path("reports/", include("reporting.urls")),
+    path("r/", include(reporting_urls.resident_urlpatterns)),
 ]
 
 handler404 = "organisations.errors.not_found"

@@ -1,0 +1,359 @@
+"""Every figure in the reports, computed in the database.
+
+Each function takes a queryset of projects (already limited to what the user may see) or one
+project, and runs a fixed number of queries however many projects, people or meetings there
+are. People are counted once per project (and once across projects in the totals), however
+many groups or memberships they have."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import (
+    Avg,
+    Count,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from groups.models import Group, Membership, Person
+from meetings.models import Meeting
+from projects.models import STAGE_ORDER, Objective, Project, Stage
+
+from .categories import CATEGORIES, CATEGORY_LABELS, NOT_ANSWERED, PREFER_NOT, options_for
+from .models import Indicator, MonitoringArea, MonitoringInvitation, MonitoringResponse, PopulationShare
+
+DAYS_PER_MONTH = 30.44
+COUNCIL = Q(member_type__in=Membership.COUNCIL_TYPES)
+RESIDENT = Q(member_type__in=Membership.RESIDENT_TYPES)
+
+
+def _days_on_group(today):
+    """Days from joining to leaving (or to today, for current members)."""
+    return ExpressionWrapper(Coalesce("left_on", Value(today)) - F("joined_on"), output_field=DurationField())
+
+
+def _duration_days(value):
+    if value is None:
+        return None
+    if isinstance(value, dt.timedelta):
+        return value.total_seconds() / 86400
+    return float(value) / 86_400_000_000  # SQLite aggregates durations as microseconds
+
+
+def _months(days):
+    return None if days is None else round(days / DAYS_PER_MONTH, 1)
+
+
+def _hours(duration):
+    days = _duration_days(duration)
+    return 0 if days is None else round(days * 24, 1)
+
+
+def _subquery_count(queryset, outer, expression):
+    """A correlated subquery giving one number per project (0 when there is nothing)."""
+    return Coalesce(
+        Subquery(queryset.filter(**{outer: OuterRef("pk")}).values(outer).annotate(n=expression).values("n")[:1]),
+        Value(0),
+        output_field=IntegerField(),
+    )
+
+
+# --- Projects and filters ----------------------------------------------------------------
+
+
+def projects_filtered(projects, *, service_area="", stage="", year=None):
+    """Projects matching the dashboard's filters; ``year`` keeps those running in that year."""
+    if service_area:
+        projects = projects.filter(service_area=service_area)
+    if stage:
+        projects = projects.filter(stage=stage)
+    if year:
+        projects = projects.filter(start_date__lte=dt.date(year, 12, 31)).filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=dt.date(year, 1, 1))
+        )
+    return projects
+
+
+def projects_with_engagement(projects, today=None):
+    """One row per project with its engagement figures, in one query."""
+    today = today or timezone.localdate()
+    now = timezone.now()
+    members = Membership.objects.all()
+    held = Meeting.objects.filter(status=Meeting.Status.SCHEDULED, starts_at__lt=now)
+    planned = Meeting.objects.filter(status=Meeting.Status.SCHEDULED, starts_at__gte=now)
+    project_key = "group__project"
+    return projects.annotate(
+        members=_subquery_count(members, project_key, Count("person", distinct=True)),
+        council_members=_subquery_count(members, project_key, Count("person", distinct=True, filter=COUNCIL)),
+        resident_members=_subquery_count(members, project_key, Count("person", distinct=True, filter=RESIDENT)),
+        avg_days_on_group=Subquery(
+            members.filter(group__project=OuterRef("pk"))
+            .values(project_key)
+            .annotate(d=Avg(_days_on_group(today)))
+            .values("d")[:1]
+        ),
+        meetings_held=_subquery_count(held, project_key, Count("pk")),
+        meetings_planned=_subquery_count(planned, project_key, Count("pk")),
+        meeting_time=Subquery(
+            held.filter(group__project=OuterRef("pk"))
+            .values(project_key)
+            .annotate(t=Sum(ExpressionWrapper(F("ends_at") - F("starts_at"), output_field=DurationField())))
+            .values("t")[:1]
+        ),
+        groups_count=_subquery_count(Group.objects.all(), "project", Count("pk")),
+        activities_total=_subquery_count(
+            Objective.objects.all(), "project", Count("activities")
+        ),
+        activities_done=_subquery_count(
+            Objective.objects.all(),
+            "project",
+            Count("activities", filter=Q(activities__status="done")),
+        ),
+    ).select_related("organisation")
+
+
+@dataclass
+class EngagementRow:
+    project: Project
+    members: int
+    council: int
+    residents: int
+    months_on_group: float | None
+    meetings_held: int
+    meetings_planned: int
+    meeting_hours: float
+    groups: int
+    activities_total: int
+    activities_done: int
+
+    @property
+    def council_share(self):
+        return _share(self.council, self.council + self.residents)
+
+
+def _share(part, whole):
+    return None if not whole else round(100 * part / whole)
+
+
+def engagement_rows(projects, today=None):
+    return [
+        EngagementRow(
+            project=p,
+            members=p.members,
+            council=p.council_members,
+            residents=p.resident_members,
+            months_on_group=_months(_duration_days(p.avg_days_on_group)),
+            meetings_held=p.meetings_held,
+            meetings_planned=p.meetings_planned,
+            meeting_hours=_hours(p.meeting_time),
+            groups=p.groups_count,
+            activities_total=p.activities_total,
+            activities_done=p.activities_done,
+        )
+        for p in projects_with_engagement(projects, today)
+    ]
+
+
+@dataclass
+class EngagementTotals:
+    projects: int
+    by_stage: list = field(default_factory=list)
+    people: int = 0
+    council: int = 0
+    residents: int = 0
+    memberships: int = 0
+    months_on_group: float | None = None
+    by_type: list = field(default_factory=list)
+    meetings_held: int = 0
+    meetings_planned: int = 0
+    meeting_hours: float = 0
+    person_hours: float = 0
+
+    @property
+    def council_share(self):
+        return _share(self.council, self.council + self.residents)
+
+
+def engagement_totals(projects, today=None):
+    """Totals over a set of projects: each person counted once, however many groups or
+    projects they are part of. Four queries."""
+    today = today or timezone.localdate()
+    now = timezone.now()
+    stage_counts = dict(projects.order_by().values_list("stage").annotate(n=Count("pk")))
+    by_stage = [(Stage(stage).label, stage_counts.get(stage, 0)) for stage in STAGE_ORDER]
+    memberships = Membership.objects.filter(group__project__in=projects)
+    people = memberships.aggregate(
+        people=Count("person", distinct=True),
+        council=Count("person", distinct=True, filter=COUNCIL),
+        residents=Count("person", distinct=True, filter=RESIDENT),
+        memberships=Count("pk"),
+        avg_days=Avg(_days_on_group(today)),
+    )
+    type_counts = dict(memberships.order_by().values_list("member_type").annotate(n=Count("person", distinct=True)))
+    by_type = [(label, type_counts.get(value, 0)) for value, label in Membership.Type.choices]
+    held = Meeting.objects.filter(group__project__in=projects, status=Meeting.Status.SCHEDULED)
+    meetings = held.aggregate(
+        held=Count("pk", filter=Q(starts_at__lt=now)),
+        planned=Count("pk", filter=Q(starts_at__gte=now)),
+        time=Sum(
+            ExpressionWrapper(F("ends_at") - F("starts_at"), output_field=DurationField()),
+            filter=Q(starts_at__lt=now),
+        ),
+    )
+    return EngagementTotals(
+        projects=sum(stage_counts.values()),
+        by_stage=by_stage,
+        people=people["people"],
+        council=people["council"],
+        residents=people["residents"],
+        memberships=people["memberships"],
+        months_on_group=_months(_duration_days(people["avg_days"])),
+        by_type=by_type,
+        meetings_held=meetings["held"],
+        meetings_planned=meetings["planned"],
+        meeting_hours=_hours(meetings["time"]),
+    )
+
+
+def people_count(projects):
+    """Distinct people across the projects (used by tests and the CSV)."""
+    return Person.objects.filter(memberships__group__project__in=projects).distinct().count()
+
+
+# --- Service indicators ------------------------------------------------------------------
+
+
+@dataclass
+class IndicatorSummary:
+    indicator: Indicator
+    readings: list
+
+    @property
+    def latest(self):
+        return self.readings[-1] if self.readings else None
+
+    @property
+    def status(self):
+        return indicator_status(self.indicator, self.latest.value if self.latest else None)
+
+
+def indicator_status(indicator, latest):
+    """How the latest reading compares with the baseline and the target, in words."""
+    if latest is None:
+        return _("No readings yet")
+    better = (lambda a, b: a >= b) if indicator.direction == Indicator.Direction.UP else (lambda a, b: a <= b)
+    if indicator.target is not None and better(latest, indicator.target):
+        return _("Target met")
+    if indicator.baseline is None:
+        return _("No baseline")
+    if latest == indicator.baseline:
+        return _("No change from baseline")
+    return _("Better than baseline") if better(latest, indicator.baseline) else _("Worse than baseline")
+
+
+def project_indicators(project):
+    indicators = project.indicators.select_related("outcome").prefetch_related("readings")
+    return [IndicatorSummary(indicator=i, readings=list(i.readings.all())) for i in indicators]
+
+
+def indicators_across(projects):
+    """Every indicator of the projects with its latest reading, in one query."""
+    rows = Indicator.objects.filter(project__in=projects).with_latest().select_related("project")
+    rows = rows.order_by("project__title", "name")
+    return [(i, i.latest_on, i.latest_value, indicator_status(i, i.latest_value)) for i in rows]
+
+
+# --- Diversity (equality monitoring) -------------------------------------------------------
+
+
+@dataclass
+class DiversityRow:
+    label: str
+    count: int | None  # None: withheld
+    share: int | None
+    population: Decimal | None = None
+
+
+@dataclass
+class DiversityCategory:
+    field: str
+    label: str
+    rows: list
+
+
+@dataclass
+class Diversity:
+    minimum: int
+    total: int
+    invited: int | None
+    categories: list
+
+    @property
+    def withheld(self):
+        return self.total < self.minimum
+
+
+def _suppress(counts, minimum):
+    """Withhold every count from 1 to minimum-1. When only one count in a category would be
+    withheld, the next smallest is withheld too, so neither can be worked out by subtraction
+    from the total."""
+    hidden = {key for key, n in counts.items() if 0 < n < minimum}
+    if len(hidden) == 1:
+        shown = sorted((n, key) for key, n in counts.items() if n > 0 and key not in hidden)
+        if shown:
+            hidden.add(shown[0][1])
+    return hidden
+
+
+def diversity(projects, organisation, *, with_invitations=False):
+    """Equality-monitoring answers for the projects, in aggregate, with the minimum-number
+    rule applied to every breakdown and the organisation's population shares beside them."""
+    minimum = organisation.min_responses
+    responses = MonitoringResponse.objects.filter(project__in=projects)
+    counts = responses.counts()
+    total = counts["total"]
+    invited = None
+    if with_invitations:
+        invited = MonitoringInvitation.objects.filter(project__in=projects, sent_at__isnull=False).count()
+    if total < minimum:
+        return Diversity(minimum=minimum, total=total, invited=invited, categories=[])
+    areas = [(a, a) for a in MonitoringArea.objects.filter(organisation=organisation).values_list("name", flat=True)]
+    population = {
+        (s.category, s.option): s.percent for s in PopulationShare.objects.filter(organisation=organisation)
+    }
+    categories = []
+    for field_name, _question, _options in CATEGORIES:
+        options = options_for(field_name, areas)
+        if field_name == "area":
+            known = {key for key, _label in options}
+            extra = sorted(
+                key[len("area__") :]
+                for key in counts
+                if key.startswith("area__") and key[len("area__") :] not in known | {PREFER_NOT, NOT_ANSWERED}
+            )
+            options += [(key, key) for key in extra]
+        options += [(PREFER_NOT, _("Prefer not to say")), (NOT_ANSWERED, _("Not answered"))]
+        cell = {key: counts.get(f"{field_name}__{key}", 0) for key, _label in options}
+        hidden = _suppress(cell, minimum)
+        rows = [
+            DiversityRow(
+                label=label,
+                count=None if key in hidden else cell[key],
+                share=None if key in hidden else _share(cell[key], total),
+                population=population.get((field_name, key)),
+            )
+            for key, label in options
+        ]
+        categories.append(DiversityCategory(field=field_name, label=CATEGORY_LABELS[field_name], rows=rows))
+    return Diversity(minimum=minimum, total=total, invited=invited, categories=categories)
