@@ -11,16 +11,18 @@ from decimal import Decimal
 
 from django.db.models import (
     Avg,
+    Case,
+    CharField,
     Count,
-    DurationField,
-    ExpressionWrapper,
     F,
-    IntegerField,
+    FloatField,
+    Func,
     OuterRef,
     Q,
     Subquery,
     Sum,
     Value,
+    When,
 )
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -28,27 +30,59 @@ from django.utils.translation import gettext_lazy as _
 
 from groups.models import Group, Membership, Person
 from meetings.models import Meeting
-from projects.models import STAGE_ORDER, Objective, Project, Stage
+from projects.models import STAGE_ORDER, Activity, Project, Stage
 
 from .categories import CATEGORIES, CATEGORY_LABELS, NOT_ANSWERED, PREFER_NOT, options_for
-from .models import Indicator, MonitoringArea, MonitoringInvitation, MonitoringResponse, PopulationShare
+from .models import (
+    Indicator,
+    IndicatorReading,
+    MonitoringArea,
+    MonitoringInvitation,
+    MonitoringResponse,
+    PopulationShare,
+)
 
 DAYS_PER_MONTH = 30.44
 COUNCIL = Q(member_type__in=Membership.COUNCIL_TYPES)
 RESIDENT = Q(member_type__in=Membership.RESIDENT_TYPES)
 
 
+class DaysBetween(Func):
+    """Days (with fractions) from ``start`` to ``end``, dates or times, in plain SQL.
+
+    Django's own date subtraction calls a Python function per row on SQLite, which costs
+    more than the whole rest of the dashboard at a large council; this stays in C."""
+
+    output_field = FloatField()
+    arity = 2
+
+    def __init__(self, end, start):
+        super().__init__(end, start)
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, template="(julianday(%(expressions)s))", arg_joiner=") - julianday(")
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(
+            compiler,
+            connection,
+            template="(EXTRACT(EPOCH FROM (%(expressions)s)) / 86400.0)",
+            arg_joiner="::timestamp - ",
+            **extra,
+        )
+
+
 def _days_on_group(today):
     """Days from joining to leaving (or to today, for current members)."""
-    return ExpressionWrapper(Coalesce("left_on", Value(today)) - F("joined_on"), output_field=DurationField())
+    return DaysBetween(Coalesce("left_on", Value(today)), F("joined_on"))
+
+
+def _meeting_days():
+    return DaysBetween(F("ends_at"), F("starts_at"))
 
 
 def _duration_days(value):
-    if value is None:
-        return None
-    if isinstance(value, dt.timedelta):
-        return value.total_seconds() / 86400
-    return float(value) / 86_400_000_000  # SQLite aggregates durations as microseconds
+    return None if value is None else float(value)
 
 
 def _months(days):
@@ -58,15 +92,6 @@ def _months(days):
 def _hours(duration):
     days = _duration_days(duration)
     return 0 if days is None else round(days * 24, 1)
-
-
-def _subquery_count(queryset, outer, expression):
-    """A correlated subquery giving one number per project (0 when there is nothing)."""
-    return Coalesce(
-        Subquery(queryset.filter(**{outer: OuterRef("pk")}).values(outer).annotate(n=expression).values("n")[:1]),
-        Value(0),
-        output_field=IntegerField(),
-    )
 
 
 # --- Projects and filters ----------------------------------------------------------------
@@ -85,42 +110,63 @@ def projects_filtered(projects, *, service_area="", stage="", year=None):
     return projects
 
 
-def projects_with_engagement(projects, today=None):
-    """One row per project with its engagement figures, in one query."""
+def _by_project(queryset, key, **aggregates):
+    """One grouped query: {project id: {figure: value}}."""
+    rows = queryset.order_by().values(key).annotate(**aggregates)
+    return {row[key]: row for row in rows}
+
+
+def engagement_rows(projects, today=None):
+    """One row per project with its engagement figures: five queries for any number of
+    projects (the projects, then one grouped query each for memberships, meetings, groups
+    and activities)."""
     today = today or timezone.localdate()
     now = timezone.now()
-    members = Membership.objects.all()
-    held = Meeting.objects.filter(status=Meeting.Status.SCHEDULED, starts_at__lt=now)
-    planned = Meeting.objects.filter(status=Meeting.Status.SCHEDULED, starts_at__gte=now)
-    project_key = "group__project"
-    return projects.annotate(
-        members=_subquery_count(members, project_key, Count("person", distinct=True)),
-        council_members=_subquery_count(members, project_key, Count("person", distinct=True, filter=COUNCIL)),
-        resident_members=_subquery_count(members, project_key, Count("person", distinct=True, filter=RESIDENT)),
-        avg_days_on_group=Subquery(
-            members.filter(group__project=OuterRef("pk"))
-            .values(project_key)
-            .annotate(d=Avg(_days_on_group(today)))
-            .values("d")[:1]
-        ),
-        meetings_held=_subquery_count(held, project_key, Count("pk")),
-        meetings_planned=_subquery_count(planned, project_key, Count("pk")),
-        meeting_time=Subquery(
-            held.filter(group__project=OuterRef("pk"))
-            .values(project_key)
-            .annotate(t=Sum(ExpressionWrapper(F("ends_at") - F("starts_at"), output_field=DurationField())))
-            .values("t")[:1]
-        ),
-        groups_count=_subquery_count(Group.objects.all(), "project", Count("pk")),
-        activities_total=_subquery_count(
-            Objective.objects.all(), "project", Count("activities")
-        ),
-        activities_done=_subquery_count(
-            Objective.objects.all(),
-            "project",
-            Count("activities", filter=Q(activities__status="done")),
-        ),
-    ).select_related("organisation")
+    ids = projects.order_by().values("pk")
+    projects = list(projects.select_related("organisation"))
+    members = _by_project(
+        Membership.objects.filter(group__project__in=ids),
+        "group__project",
+        members=Count("person", distinct=True),
+        council=Count("person", distinct=True, filter=COUNCIL),
+        residents=Count("person", distinct=True, filter=RESIDENT),
+        avg_days=Avg(_days_on_group(today)),
+    )
+    held = Q(status=Meeting.Status.SCHEDULED, starts_at__lt=now)
+    meetings = _by_project(
+        Meeting.objects.filter(group__project__in=ids),
+        "group__project",
+        held=Count("pk", filter=held),
+        planned=Count("pk", filter=Q(status=Meeting.Status.SCHEDULED, starts_at__gte=now)),
+        time=Sum(_meeting_days(), filter=held),
+    )
+    groups = _by_project(Group.objects.filter(project__in=ids), "project", n=Count("pk"))
+    activities = _by_project(
+        Activity.objects.filter(objective__project__in=ids),
+        "objective__project",
+        total=Count("pk"),
+        done=Count("pk", filter=Q(status=Activity.Status.DONE)),
+    )
+    rows = []
+    for p in projects:
+        m, mt = members.get(p.pk, {}), meetings.get(p.pk, {})
+        a = activities.get(p.pk, {})
+        rows.append(
+            EngagementRow(
+                project=p,
+                members=m.get("members", 0),
+                council=m.get("council", 0),
+                residents=m.get("residents", 0),
+                months_on_group=_months(_duration_days(m.get("avg_days"))),
+                meetings_held=mt.get("held", 0),
+                meetings_planned=mt.get("planned", 0),
+                meeting_hours=_hours(mt.get("time")),
+                groups=groups.get(p.pk, {}).get("n", 0),
+                activities_total=a.get("total", 0),
+                activities_done=a.get("done", 0),
+            )
+        )
+    return rows
 
 
 @dataclass
@@ -144,25 +190,6 @@ class EngagementRow:
 
 def _share(part, whole):
     return None if not whole else round(100 * part / whole)
-
-
-def engagement_rows(projects, today=None):
-    return [
-        EngagementRow(
-            project=p,
-            members=p.members,
-            council=p.council_members,
-            residents=p.resident_members,
-            months_on_group=_months(_duration_days(p.avg_days_on_group)),
-            meetings_held=p.meetings_held,
-            meetings_planned=p.meetings_planned,
-            meeting_hours=_hours(p.meeting_time),
-            groups=p.groups_count,
-            activities_total=p.activities_total,
-            activities_done=p.activities_done,
-        )
-        for p in projects_with_engagement(projects, today)
-    ]
 
 
 @dataclass
@@ -206,10 +233,7 @@ def engagement_totals(projects, today=None):
     meetings = held.aggregate(
         held=Count("pk", filter=Q(starts_at__lt=now)),
         planned=Count("pk", filter=Q(starts_at__gte=now)),
-        time=Sum(
-            ExpressionWrapper(F("ends_at") - F("starts_at"), output_field=DurationField()),
-            filter=Q(starts_at__lt=now),
-        ),
+        time=Sum(_meeting_days(), filter=Q(starts_at__lt=now)),
     )
     return EngagementTotals(
         projects=sum(stage_counts.values()),
@@ -267,11 +291,41 @@ def project_indicators(project):
     return [IndicatorSummary(indicator=i, readings=list(i.readings.all())) for i in indicators]
 
 
-def indicators_across(projects):
-    """Every indicator of the projects with its latest reading, in one query."""
-    rows = Indicator.objects.filter(project__in=projects).with_latest().select_related("project")
-    rows = rows.order_by("project__title", "name")
-    return [(i, i.latest_on, i.latest_value, indicator_status(i, i.latest_value)) for i in rows]
+INDICATOR_STATUSES = [
+    ("target", _("Target met")),
+    ("better", _("Better than baseline")),
+    ("same", _("No change from baseline")),
+    ("worse", _("Worse than baseline")),
+    ("no_baseline", _("No baseline")),
+    ("none", _("No readings yet")),
+]
+
+
+def indicator_status_counts(projects):
+    """How many of the projects' indicators are in each status (the same rules as
+    ``indicator_status``), worked out in the database in one query."""
+    latest = IndicatorReading.objects.filter(indicator=OuterRef("pk")).order_by("-recorded_on", "-pk")
+    up = Q(direction=Indicator.Direction.UP)
+    indicators = (
+        Indicator.objects.filter(project__in=projects)
+        .annotate(latest=Subquery(latest.values("value")[:1]))
+        .annotate(
+            status=Case(
+                When(latest__isnull=True, then=Value("none")),
+                When(
+                    Q(target__isnull=False) & ((up & Q(latest__gte=F("target"))) | (~up & Q(latest__lte=F("target")))),
+                    then=Value("target"),
+                ),
+                When(baseline__isnull=True, then=Value("no_baseline")),
+                When(latest=F("baseline"), then=Value("same")),
+                When((up & Q(latest__gt=F("baseline"))) | (~up & Q(latest__lt=F("baseline"))), then=Value("better")),
+                default=Value("worse"),
+                output_field=CharField(),
+            )
+        )
+    )
+    counts = dict(indicators.order_by().values_list("status").annotate(n=Count("pk")))
+    return [(key, label, counts.get(key, 0)) for key, label in INDICATOR_STATUSES]
 
 
 # --- Diversity (equality monitoring) -------------------------------------------------------

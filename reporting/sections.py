@@ -6,8 +6,9 @@ to ``SECTIONS`` (or call ``section_register``): the pages, the PDF's contents an
 it up. Data functions take ``(project, context)`` or ``(projects, context)`` where ``context``
 is a ``ReportContext``; they must run a fixed number of queries whatever the data's size."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
@@ -142,12 +143,21 @@ def indicators_project(project, context):
 
 
 def indicators_across(projects, context):
-    return figures.indicators_across(projects)
+    counts = figures.indicator_status_counts(projects)
+    return {
+        "counts": counts,
+        "total": sum(n for _key, _label, n in counts),
+        "chart": charts.bar_chart(
+            [(label, n) for _key, label, n in counts],
+            title=_("Service indicators by how the latest reading compares"),
+            chart_id="indicator-statuses",
+        ),
+    }
 
 
 def indicators_csv(data, label):
     section = _("Service indicators")
-    if data and isinstance(data[0], dict):
+    if isinstance(data, list):
         for item in data:
             indicator = item["summary"].indicator
             for name, value in ((_("Baseline"), indicator.baseline), (_("Target"), indicator.target)):
@@ -155,12 +165,8 @@ def indicators_csv(data, label):
             for reading in item["summary"].readings:
                 yield [section, label, indicator.name, reading.recorded_on.isoformat(), reading.value]
         return
-    for indicator, latest_on, latest_value, status in data:
-        yield [section, indicator.project.title, indicator.name, _("Baseline"), indicator.baseline or ""]
-        yield [section, indicator.project.title, indicator.name, _("Target"), indicator.target or ""]
-        if latest_on:
-            yield [section, indicator.project.title, indicator.name, latest_on.isoformat(), latest_value]
-        yield [section, indicator.project.title, indicator.name, _("Status"), status]
+    for _key, status, count in data["counts"]:
+        yield [section, label, _("Indicators"), status, count]
 
 
 # --- Diversity -----------------------------------------------------------------------------

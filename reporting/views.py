@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,8 +11,9 @@ from outcomes.anonymity import LinkInvalid, LinkUsed, invitation_find
 from projects.permissions import can_edit_project, project_for_editing, project_for_viewing
 
 from . import services
+from .figures import projects_filtered
 from .forms import DashboardFilterForm, IndicatorForm, MonitoringForm, PopulationForm, ReadingForm
-from .models import IndicatorReading, MonitoringInvitation, ReportExport
+from .models import MonitoringInvitation, ReportExport
 from .permissions import (
     export_for_user,
     indicator_for_editing,
@@ -23,8 +24,7 @@ from .permissions import (
     report_for_viewing,
 )
 from .report import across_report, filters_described, project_report, report_csv
-from .figures import projects_filtered
-from .sections import indicators_project, ReportContext
+from .sections import ReportContext, indicators_project
 
 
 def _reports_crumb():

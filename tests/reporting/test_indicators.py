@@ -86,3 +86,28 @@ def test_indicator_chart_draws_a_point_per_reading_and_the_baseline_and_target()
     assert len(list(svg.iter(f"{ns}circle"))) == 3
     dashed = [line for line in svg.iter(f"{ns}line") if line.get("stroke-dasharray")]
     assert len(dashed) == 2
+
+
+def test_statuses_across_projects_are_counted_by_the_same_rules(organisation):
+    from projects.models import Project
+    from reporting.figures import indicator_status_counts
+
+    def with_readings(direction, baseline, target, *values):
+        indicator = IndicatorFactory(
+            project__organisation=organisation, direction=direction, baseline=baseline, target=target
+        )
+        for i, value in enumerate(values):
+            IndicatorReadingFactory(indicator=indicator, recorded_on=dt.date(2026, 1, 1) + dt.timedelta(days=i), value=value)
+        return indicator
+
+    with_readings("up", 2, 10, 1, 12)  # target met (latest counts, not the first)
+    with_readings("down", 40, 20, 30)  # better
+    with_readings("down", 40, 20, 45)  # worse
+    with_readings("up", 5, None, 5)  # same
+    with_readings("up", None, None, 3)  # no baseline
+    with_readings("up", 1, 2)  # no readings
+    counts = {key: n for key, _label, n in indicator_status_counts(Project.objects.filter(organisation=organisation))}
+    assert counts == {"target": 1, "better": 1, "worse": 1, "same": 1, "no_baseline": 1, "none": 1}
+    for indicator in Indicator.objects.all():
+        latest = indicator.readings.order_by("recorded_on").last()
+        assert indicator_status(indicator, latest.value if latest else None)  # every case has words
