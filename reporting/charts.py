@@ -173,9 +173,7 @@ def indicator_chart(points, *, title, baseline=None, target=None, unit="", chart
         value = y_max * tick / 2
         y = top + plot_h * (1 - tick / 2)
         parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" stroke="#dddddd"/>')
-        parts.append(
-            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#0b0c0c">{value:g}{suffix}</text>'
-        )
+        parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#0b0c0c">{value:g}{suffix}</text>')
     for value, colour, name in ((baseline, "#505a5f", "Baseline"), (target, "#1b7837", "Target")):
         if value is None:
             continue

@@ -35,9 +35,11 @@ def monitoring_invitation(email):
 
 @registry.message("reporting.report_ready")
 def report_ready(email):
-    export = ReportExport.objects.select_related("requested_by", "project", "organisation").filter(
-        pk=email.params["export"]
-    ).first()
+    export = (
+        ReportExport.objects.select_related("requested_by", "project", "organisation")
+        .filter(pk=email.params["export"])
+        .first()
+    )
     if export is None or export.status != ReportExport.Status.READY:
         return None
     return email_build(

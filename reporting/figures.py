@@ -383,9 +383,7 @@ def diversity(projects, organisation, *, with_invitations=False):
     if total < minimum:
         return Diversity(minimum=minimum, total=total, invited=invited, categories=[])
     areas = [(a, a) for a in MonitoringArea.objects.filter(organisation=organisation).values_list("name", flat=True)]
-    population = {
-        (s.category, s.option): s.percent for s in PopulationShare.objects.filter(organisation=organisation)
-    }
+    population = {(s.category, s.option): s.percent for s in PopulationShare.objects.filter(organisation=organisation)}
     categories = []
     for field_name, _question, _options in CATEGORIES:
         options = options_for(field_name, areas)

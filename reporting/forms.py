@@ -79,7 +79,10 @@ class MonitoringForm(forms.Form):
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
-        areas = [(name, name) for name in MonitoringArea.objects.filter(organisation=organisation).values_list("name", flat=True)]
+        areas = [
+            (name, name)
+            for name in MonitoringArea.objects.filter(organisation=organisation).values_list("name", flat=True)
+        ]
         for field, question, _options in CATEGORIES:
             self.fields[field] = forms.ChoiceField(
                 label=question,
@@ -95,10 +98,11 @@ class PopulationForm(forms.Form):
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
         self.organisation = organisation
-        areas = [(name, name) for name in MonitoringArea.objects.filter(organisation=organisation).values_list("name", flat=True)]
-        current = {
-            (s.category, s.option): s.percent for s in PopulationShare.objects.filter(organisation=organisation)
-        }
+        areas = [
+            (name, name)
+            for name in MonitoringArea.objects.filter(organisation=organisation).values_list("name", flat=True)
+        ]
+        current = {(s.category, s.option): s.percent for s in PopulationShare.objects.filter(organisation=organisation)}
         self.groups = []
         for field, _question, _options in CATEGORIES:
             names = []
@@ -121,7 +125,9 @@ class PopulationForm(forms.Form):
         for label, names in self.groups:
             total = sum(cleaned.get(name) or 0 for name in names)
             if total > 100:
-                self.add_error(names[0], _("The shares for %(category)s add up to more than 100%%.") % {"category": label})
+                self.add_error(
+                    names[0], _("The shares for %(category)s add up to more than 100%%.") % {"category": label}
+                )
         return cleaned
 
     def shares(self):

@@ -46,7 +46,9 @@ def filters_described(filters):
 def export_pdf(export, *, as_of):
     organisation = export.organisation
     if export.scope == export.Scope.PROJECT:
-        project = Project.objects.visible_to(export.requested_by).select_related("organisation").get(pk=export.project_id)
+        project = (
+            Project.objects.visible_to(export.requested_by).select_related("organisation").get(pk=export.project_id)
+        )
         sections = project_report(project, pdf=True)
         title = _("Outcome report: %(project)s") % {"project": project.title}
         scope = project.title

@@ -116,7 +116,13 @@ def engagement_csv(data, label):
             (_("Meetings held"), row.meetings_held),
             (_("Hours of meetings held"), row.meeting_hours),
         ]:
-            yield [_("Engagement"), row.project.title, name, row.project.get_stage_display(), "" if value is None else value]
+            yield [
+                _("Engagement"),
+                row.project.title,
+                name,
+                row.project.get_stage_display(),
+                "" if value is None else value,
+            ]
 
 
 # --- Service indicators (outcome 5) --------------------------------------------------------
@@ -129,7 +135,9 @@ def indicators_project(project, context):
             "summary": summary,
             "chart": charts.indicator_chart(
                 [(r.recorded_on.strftime("%b %Y"), r.value) for r in summary.readings],
-                title=f"{summary.indicator.name} ({summary.indicator.unit})" if summary.indicator.unit else summary.indicator.name,
+                title=f"{summary.indicator.name} ({summary.indicator.unit})"
+                if summary.indicator.unit
+                else summary.indicator.name,
                 baseline=summary.indicator.baseline,
                 target=summary.indicator.target,
                 unit=summary.indicator.unit,

@@ -138,7 +138,11 @@ def export_detail(request, pk):
         {
             "export": export,
             "scope_text": export.project.title if export.project else filters_described(export.filters),
-            "breadcrumbs": [_reports_crumb(), (_("PDF reports"), reverse("reporting:export_list")), (_("PDF report"), None)],
+            "breadcrumbs": [
+                _reports_crumb(),
+                (_("PDF reports"), reverse("reporting:export_list")),
+                (_("PDF report"), None),
+            ],
         },
     )
 
@@ -147,7 +151,9 @@ def export_download(request, pk):
     export = export_for_user(request.user, pk)
     if export.status != ReportExport.Status.READY or not export.file:
         raise Http404
-    return FileResponse(export.file.open("rb"), as_attachment=True, filename=export.filename, content_type="application/pdf")
+    return FileResponse(
+        export.file.open("rb"), as_attachment=True, filename=export.filename, content_type="application/pdf"
+    )
 
 
 # --- Service indicators --------------------------------------------------------------------
@@ -328,7 +334,9 @@ def monitoring(request, pk):
     if request.method == "POST":
         count = services.monitoring_invite(project=project)
         if count:
-            messages.success(request, _("The equality monitoring form is being emailed to %(n)s people.") % {"n": count})
+            messages.success(
+                request, _("The equality monitoring form is being emailed to %(n)s people.") % {"n": count}
+            )
         else:
             messages.info(request, _("Everyone with an email address has already been asked."))
         return redirect("reporting:monitoring", project.pk)
@@ -341,7 +349,9 @@ def monitoring(request, pk):
             "section": "report",
             "invited": invitations.count(),
             "breadcrumbs": _project_crumbs(
-                project, (_("Report"), reverse("reporting:project_report", args=[project.pk])), (_("Equality monitoring"), None)
+                project,
+                (_("Report"), reverse("reporting:project_report", args=[project.pk])),
+                (_("Equality monitoring"), None),
             ),
         },
     )
@@ -381,4 +391,3 @@ def population(request):
         "reporting/population.html",
         {"form": form, "breadcrumbs": [_reports_crumb(), (_("Population profile"), None)]},
     )
-

@@ -26,9 +26,7 @@ def _reading(w):
 ROWS = {
     "reporting:dashboard": Row(expect=expect(**EVERYONE)),
     "reporting:dashboard_csv": Row(expect=expect(**EVERYONE), query="stage=planning"),
-    "reporting:population": Row(
-        expect=expect(other_org=200, support=404, lead=404, chair=404, manager=404, admin=200)
-    ),
+    "reporting:population": Row(expect=expect(other_org=200, support=404, lead=404, chair=404, manager=404, admin=200)),
     "reporting:export_list": Row(expect=expect(**EVERYONE)),
     "reporting:export_create": Row(
         method="post",

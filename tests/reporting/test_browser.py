@@ -44,9 +44,10 @@ def test_manager_filters_the_dashboard_opens_a_report_and_downloads_its_pdf(
     page.get_by_role("button", name="Make a PDF of this report").click()
     page.wait_for_load_state()
     assert_accessible(page)
-    assert "Being made" in page.locator(".export-status").inner_text() or "Waiting" in page.locator(
-        ".export-status"
-    ).inner_text()
+    assert (
+        "Being made" in page.locator(".export-status").inner_text()
+        or "Waiting" in page.locator(".export-status").inner_text()
+    )
 
     run_tasks()
     page.get_by_role("link", name="Check again").click()

@@ -37,8 +37,12 @@ def test_nothing_is_shown_below_the_minimum(project):
 
 def test_every_small_count_in_every_breakdown_is_withheld(project):
     # 9 answers: 6 female, 2 male, 1 prefer not to say (minimum 5).
-    _answers(project, 6, sex="female", age_band="25_34", ethnicity="white", disability="no", carer="no", gender_same="yes")
-    _answers(project, 2, sex="male", age_band="75_plus", ethnicity="asian", disability="no", carer="yes", gender_same="yes")
+    _answers(
+        project, 6, sex="female", age_band="25_34", ethnicity="white", disability="no", carer="no", gender_same="yes"
+    )
+    _answers(
+        project, 2, sex="male", age_band="75_plus", ethnicity="asian", disability="no", carer="yes", gender_same="yes"
+    )
     _answers(project, 1, sex="prefer_not", age_band="prefer_not", ethnicity="prefer_not", disability="no", carer="no")
     result = diversity(Project.objects.filter(pk=project.pk), project.organisation)
     assert result.total == 9

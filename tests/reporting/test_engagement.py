@@ -36,13 +36,17 @@ def two_projects(organisation):
     MembershipFactory(group=a1, person=ann, joined_on=dt.date(2026, 1, 1))  # 180 days to 30 June
     MembershipFactory(group=a2, person=ann, joined_on=dt.date(2026, 3, 31))  # 91 days
     MembershipFactory(group=a1, person=bob, member_type=Membership.Type.COUNCILLOR, joined_on=dt.date(2026, 5, 31))
-    MembershipFactory(group=a1, person=cat, member_type="carer", joined_on=dt.date(2026, 1, 1), left_on=dt.date(2026, 1, 31))
+    MembershipFactory(
+        group=a1, person=cat, member_type="carer", joined_on=dt.date(2026, 1, 1), left_on=dt.date(2026, 1, 31)
+    )
     MembershipFactory(group=b1, person=ann, joined_on=dt.date(2026, 6, 20))
     MembershipFactory(group=b1, person=dan, member_type=Membership.Type.EXPERT, joined_on=dt.date(2026, 6, 20))
     now = timezone.now()
     MeetingFactory(group=a1, starts_at=now - dt.timedelta(days=30), ends_at=now - dt.timedelta(days=30, hours=-2))
     MeetingFactory(group=a2, starts_at=now - dt.timedelta(days=10), ends_at=now - dt.timedelta(days=10, minutes=-90))
-    MeetingFactory(group=a1, starts_at=now - dt.timedelta(days=5), ends_at=now - dt.timedelta(days=5, hours=-1), status="cancelled")
+    MeetingFactory(
+        group=a1, starts_at=now - dt.timedelta(days=5), ends_at=now - dt.timedelta(days=5, hours=-1), status="cancelled"
+    )
     MeetingFactory(group=a1, starts_at=now + dt.timedelta(days=5), ends_at=now + dt.timedelta(days=5, hours=2))
     objective = ObjectiveFactory(project=a)
     ActivityFactory(objective=objective, status="done")

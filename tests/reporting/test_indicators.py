@@ -97,7 +97,9 @@ def test_statuses_across_projects_are_counted_by_the_same_rules(organisation):
             project__organisation=organisation, direction=direction, baseline=baseline, target=target
         )
         for i, value in enumerate(values):
-            IndicatorReadingFactory(indicator=indicator, recorded_on=dt.date(2026, 1, 1) + dt.timedelta(days=i), value=value)
+            IndicatorReadingFactory(
+                indicator=indicator, recorded_on=dt.date(2026, 1, 1) + dt.timedelta(days=i), value=value
+            )
         return indicator
 
     with_readings("up", 2, 10, 1, 12)  # target met (latest counts, not the first)
