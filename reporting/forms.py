@@ -56,7 +56,7 @@ class ReadingForm(forms.ModelForm):
     class Meta:
         model = IndicatorReading
         fields = ["recorded_on", "value", "note"]
-        widgets = {"recorded_on": DateInput}
+        widgets = {"recorded_on": DateInput(format="%Y-%m-%d")}
 
     def __init__(self, *args, indicator, **kwargs):
         super().__init__(*args, **kwargs)
