@@ -55,10 +55,23 @@ def chain_project(project, context):
         activities_total=Count("activities", distinct=True),
         activities_done=Count("activities", filter=Q(activities__status="done"), distinct=True),
     ).prefetch_related("outcomes", "activities")
-    return {"project": project, "outcomes": list(outcomes), "objectives": list(objectives)}
+    return {
+        "project": project,
+        "stages": list(project.stage_records.all()),
+        "outcomes": list(outcomes),
+        "objectives": list(objectives),
+    }
 
 
 def chain_csv(data, label):
+    for record in data["stages"]:
+        yield [
+            _("Aim and outcome chain"),
+            label,
+            _("Stage began"),
+            record.get_stage_display(),
+            record.began_on.isoformat(),
+        ]
     for outcome in data["outcomes"]:
         yield [_("Aim and outcome chain"), label, _("Outcome"), outcome.get_kind_display(), outcome.title]
     for objective in data["objectives"]:

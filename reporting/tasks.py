@@ -13,6 +13,8 @@ logger = logging.getLogger(__name__)
 
 # An export left "being made" this long belongs to a worker that died; the sweep retries it.
 STALE_RENDERING = timedelta(minutes=15)
+# PDFs hold figures as they were; after this they are deleted (ask again for a fresh one).
+KEEP_EXPORTS = timedelta(days=30)
 
 
 @task
@@ -48,9 +50,20 @@ def monitoring_reseal(project_id):
 def exports_sweep():
     """Start again exports whose worker died mid-render, or whose task was lost."""
     now = timezone.now()
-    ReportExport.objects.filter(status=ReportExport.Status.RENDERING, started_at__lt=now - STALE_RENDERING).update(
-        status=ReportExport.Status.QUEUED
-    )
-    stuck = ReportExport.objects.filter(status=ReportExport.Status.QUEUED, created_at__lt=now - timedelta(minutes=10))
-    for export_id in stuck.values_list("pk", flat=True)[:100]:
+    stale = ReportExport.objects.filter(status=ReportExport.Status.RENDERING, started_at__lt=now - STALE_RENDERING)
+    restarted = list(stale.values_list("pk", flat=True)[:100])
+    ReportExport.objects.filter(pk__in=restarted).update(status=ReportExport.Status.QUEUED)
+    waiting = ReportExport.objects.filter(status=ReportExport.Status.QUEUED, created_at__lt=now - timedelta(minutes=10))
+    # Enqueueing twice is harmless: the claim in export_render lets one run win.
+    for export_id in {*restarted, *waiting.values_list("pk", flat=True)[:100]}:
         export_render.enqueue(export_id)
+
+
+@registry.periodic(minutes=24 * 60)
+def exports_expire():
+    """Delete PDFs (files and rows) older than KEEP_EXPORTS."""
+    old = ReportExport.objects.filter(created_at__lt=timezone.now() - KEEP_EXPORTS)
+    for export in old:
+        if export.file:
+            export.file.delete(save=False)
+        export.delete()

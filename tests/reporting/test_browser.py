@@ -72,7 +72,9 @@ def test_officer_records_an_indicator_and_a_member_answers_equality_monitoring(
 
     organisation = OrganisationFactory(name="West Berkshire Council", require_mfa=False)
     officer = UserFactory(organisation=organisation, name="Olive Officer")
-    project = ProjectRoleFactory(user=officer, project__organisation=organisation, project__title="Community energy").project
+    project = ProjectRoleFactory(
+        user=officer, project__organisation=organisation, project__title="Community energy"
+    ).project
     OutcomeFactory(project=project, kind="service", title="More community groups generate their own energy")
     MembershipFactory(group=GroupFactory(project=project), person__email="ann@example.org")
 
