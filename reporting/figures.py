@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db import connection
 from django.db.models import (
     Avg,
     Case,
@@ -28,7 +29,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from groups.models import Group, Membership, Person
+from groups.models import Group, Membership
 from meetings.models import Meeting
 from projects.models import STAGE_ORDER, Activity, Project, Stage
 
@@ -110,6 +111,50 @@ def projects_filtered(projects, *, service_area="", stage="", year=None):
     return projects
 
 
+# --- People taking part -----------------------------------------------------------------
+
+# Every way a person takes part in a project, as (project, person) pairs: a queryset of
+# ``values("rp", "rq")`` limited to the given projects. Apps add theirs (meeting attendance,
+# answered questionnaires and reflection rounds...) with ``participant_source_register``, and
+# every "people taking part" figure then counts each person once per project across them all.
+PARTICIPANT_SOURCES = {
+    "membership": lambda projects: (
+        Membership.objects.filter(group__project__in=projects)
+        .annotate(rp=F("group__project_id"), rq=F("person_id"))
+        .values("rp", "rq")
+    ),
+}
+
+
+def participant_source_register(key, source):
+    PARTICIPANT_SOURCES[key] = source
+
+
+def _participants_sql(projects):
+    parts, params = [], []
+    for source in PARTICIPANT_SOURCES.values():
+        sql, source_params = source(projects).order_by().query.sql_with_params()
+        parts.append(sql)
+        params.extend(source_params)
+    return " UNION ".join(parts), params
+
+
+def people_by_project(projects):
+    """{project id: people taking part}, each person once per project, in one query."""
+    union, params = _participants_sql(projects)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT rp, COUNT(DISTINCT rq) FROM ({union}) participants GROUP BY rp", params)
+        return dict(cursor.fetchall())
+
+
+def people_total(projects):
+    """People taking part in any of the projects, each counted once, in one query."""
+    union, params = _participants_sql(projects)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(DISTINCT rq) FROM ({union}) participants", params)
+        return cursor.fetchone()[0]
+
+
 def _by_project(queryset, key, **aggregates):
     """One grouped query: {project id: {figure: value}}."""
     rows = queryset.order_by().values(key).annotate(**aggregates)
@@ -141,6 +186,7 @@ def engagement_rows(projects, today=None):
         time=Sum(_meeting_days(), filter=held),
     )
     groups = _by_project(Group.objects.filter(project__in=ids), "project", n=Count("pk"))
+    people = people_by_project(ids)
     activities = _by_project(
         Activity.objects.filter(objective__project__in=ids),
         "objective__project",
@@ -154,6 +200,7 @@ def engagement_rows(projects, today=None):
         rows.append(
             EngagementRow(
                 project=p,
+                people=people.get(p.pk, 0),
                 members=m.get("members", 0),
                 council=m.get("council", 0),
                 residents=m.get("residents", 0),
@@ -172,6 +219,7 @@ def engagement_rows(projects, today=None):
 @dataclass
 class EngagementRow:
     project: Project
+    people: int
     members: int
     council: int
     residents: int
@@ -197,6 +245,7 @@ class EngagementTotals:
     projects: int
     by_stage: list = field(default_factory=list)
     people: int = 0
+    members: int = 0
     council: int = 0
     residents: int = 0
     memberships: int = 0
@@ -238,7 +287,8 @@ def engagement_totals(projects, today=None):
     return EngagementTotals(
         projects=sum(stage_counts.values()),
         by_stage=by_stage,
-        people=people["people"],
+        people=people_total(projects),
+        members=people["people"],
         council=people["council"],
         residents=people["residents"],
         memberships=people["memberships"],
@@ -248,11 +298,6 @@ def engagement_totals(projects, today=None):
         meetings_planned=meetings["planned"],
         meeting_hours=_hours(meetings["time"]),
     )
-
-
-def people_count(projects):
-    """Distinct people across the projects (used by tests and the CSV)."""
-    return Person.objects.filter(memberships__group__project__in=projects).distinct().count()
 
 
 # --- Service indicators ------------------------------------------------------------------

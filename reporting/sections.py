@@ -103,6 +103,7 @@ def _totals_csv(totals, label):
     for name, value in [
         (_("Projects"), totals.projects),
         (_("People taking part (each counted once)"), totals.people),
+        (_("Group members"), totals.members),
         (_("Council members (staff and councillors)"), totals.council),
         (_("Resident members"), totals.residents),
         (_("Council share of members (%)"), totals.council_share),
@@ -122,7 +123,8 @@ def engagement_csv(data, label):
     yield from _totals_csv(data["totals"], label)
     for row in data.get("rows", []):
         for name, value in [
-            (_("People taking part (each counted once)"), row.members),
+            (_("People taking part (each counted once)"), row.people),
+            (_("Group members"), row.members),
             (_("Council members (staff and councillors)"), row.council),
             (_("Resident members"), row.residents),
             (_("Average months on the group"), row.months_on_group),

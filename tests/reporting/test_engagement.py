@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from django.db import connection
+from django.db.models import F, Value
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -57,7 +58,7 @@ def two_projects(organisation):
 def test_a_person_on_two_groups_of_a_project_is_counted_once(two_projects):
     rows = {row.project.title: row for row in engagement_rows(Project.objects.all(), TODAY)}
     a, b = rows["A"], rows["B"]
-    assert (a.members, a.council, a.residents) == (3, 1, 2)  # Ann, Bob, Cat
+    assert (a.people, a.members, a.council, a.residents) == (3, 3, 1, 2)  # Ann, Bob, Cat
     assert (b.members, b.council, b.residents) == (2, 0, 1)  # Ann, Dan (an expert is neither)
     assert a.council_share == 33
     assert (a.meetings_held, a.meetings_planned, a.meeting_hours) == (2, 1, 3.5)
@@ -66,7 +67,7 @@ def test_a_person_on_two_groups_of_a_project_is_counted_once(two_projects):
 
 def test_totals_count_each_person_once_across_projects(two_projects):
     totals = engagement_totals(Project.objects.all(), TODAY)
-    assert totals.people == 4  # Ann, Bob, Cat, Dan
+    assert totals.people == totals.members == 4  # Ann, Bob, Cat, Dan
     assert (totals.council, totals.residents, totals.memberships) == (1, 2, 6)
     assert dict(totals.by_stage) == {"Planning": 1, "Carrying out the plan": 1, "Reflecting and learning": 0}
     assert totals.meetings_held == 2 and totals.meeting_hours == 3.5
@@ -130,3 +131,22 @@ def test_manager_sees_every_project_of_their_organisation(client, organisation, 
     ProjectRoleFactory(project__organisation=organisation, project__title="Led by someone")
     client.force_login(manager)
     assert "Led by someone" in client.get(reverse("reporting:dashboard")).content.decode()
+
+
+def test_a_new_way_of_taking_part_counts_each_person_once(two_projects, monkeypatch):
+    """Another app registers a source (here: a stand-in for meeting attendance that lists
+    Ann again and Eve, who is not a member): Ann is still counted once."""
+    from groups.models import Person
+    from reporting import figures
+
+    a, _b = two_projects
+    eve = PersonFactory(organisation=a.organisation, name="Eve")
+    ann = Person.objects.get(name="Ann")
+
+    def attendance(projects):
+        return Person.objects.filter(pk__in=[ann.pk, eve.pk]).annotate(rp=Value(a.pk), rq=F("pk")).values("rp", "rq")
+
+    monkeypatch.setitem(figures.PARTICIPANT_SOURCES, "attendance", attendance)
+    rows = {row.project.title: row for row in engagement_rows(Project.objects.all(), TODAY)}
+    assert (rows["A"].people, rows["A"].members) == (4, 3)
+    assert engagement_totals(Project.objects.all(), TODAY).people == 5
