@@ -114,17 +114,21 @@ class MonitoringInvitation(AnonymousInvitation):
 
 class MonitoringResponseQuerySet(models.QuerySet):
     def counts(self):
-        """Every category x option count in one query: {"sex__female": 3, ...}, plus "total"."""
+        """Every category x option count in one query (plus one for the areas given):
+        {"sex__female": 3, ..., "total": n}."""
         from .categories import options_for
 
-        aggregates = {"total": models.Count("pk")}
-        values = self.values_list("area", flat=True).distinct()
-        area_keys = set(values)
+        keys = []
+        area_keys = set(self.order_by().values_list("area", flat=True).distinct())
         for field in CATEGORY_FIELDS:
-            keys = {key for key, _label in options_for(field)} if field != "area" else area_keys
-            for key in sorted(keys | {"prefer_not", ""}):
-                aggregates[f"{field}__{key}"] = models.Count("pk", filter=Q(**{field: key}))
-        return self.aggregate(**aggregates)
+            options = {key for key, _label in options_for(field)} if field != "area" else area_keys
+            keys += [(field, key) for key in sorted(options | {"prefer_not", ""})]
+        # Aliases are positional: area names are free text, not safe as SQL aliases.
+        aggregates = {f"c{i}": models.Count("pk", filter=Q(**{field: key})) for i, (field, key) in enumerate(keys)}
+        result = self.aggregate(total=models.Count("pk"), **aggregates)
+        counts = {f"{field}__{key}": result[f"c{i}"] for i, (field, key) in enumerate(keys)}
+        counts["total"] = result["total"]
+        return counts
 
 
 class MonitoringResponse(models.Model):
