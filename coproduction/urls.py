@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from organisations import views as organisation_views
+from reporting import urls as reporting_urls
 
 urlpatterns = [
     path("", organisation_views.home, name="home"),
@@ -23,6 +24,7 @@ urlpatterns = [
     # Emailed reflection links and the meeting code page (no sign-in).
     path("r/", include("feedback.public_urls")),
     path("r/", include("meetings.resident_urls")),
+    path("r/", include(reporting_urls.resident_urlpatterns)),
 ]
 
 handler404 = "organisations.errors.not_found"

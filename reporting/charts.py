@@ -141,3 +141,65 @@ def bar_chart(items, *, title, chart_id="bars", label_width=220, bar_width=300, 
         )
     height = 8 + len(items) * (row_height + gap)
     return _svg(label_width + bar_width + 60, height, title, "".join(parts), chart_id)
+
+
+def _nice_ceiling(value):
+    """A round number at or above ``value`` for the top of an axis (1, 2, 2.5, 5 x 10^n)."""
+    if value <= 0:
+        return 1
+    import math
+
+    magnitude = 10 ** math.floor(math.log10(value))
+    for step in (1, 2, 2.5, 5, 10):
+        if value <= step * magnitude:
+            return step * magnitude
+    return 10 * magnitude
+
+
+def indicator_chart(points, *, title, baseline=None, target=None, unit="", chart_id="indicator"):
+    """A compact line chart of one service indicator's readings: ``points`` is a list of
+    ``(label, value)`` in date order. Dashed grey line: the baseline; dashed green: the target.
+    The values are always also given in a table beside it."""
+    width, height = 360, 170
+    left, right, top, bottom = 52, 12, 12, 40
+    plot_w, plot_h = width - left - right, height - top - bottom
+    values = [float(v) for _label, v in points]
+    references = [float(v) for v in (baseline, target) if v is not None]
+    y_max = _nice_ceiling(max(values + references + [0]) * 1.05)
+    steps = max(len(points) - 1, 1)
+    suffix = "%" if unit == "%" else ""
+
+    def y_of(value):
+        return top + plot_h * (1 - float(value) / y_max)
+
+    parts = []
+    for tick in range(3):
+        value = y_max * tick / 2
+        y = top + plot_h * (1 - tick / 2)
+        parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" stroke="#dddddd"/>')
+        parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#0b0c0c">{value:g}{suffix}</text>')
+    for value, colour, name in ((baseline, "#505a5f", "Baseline"), (target, "#1b7837", "Target")):
+        if value is None:
+            continue
+        y = y_of(value)
+        parts.append(
+            f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" stroke="{colour}" '
+            f'stroke-width="1.5" stroke-dasharray="5 4"/>'
+        )
+        parts.append(f'<text x="{width - right}" y="{y - 4:.1f}" text-anchor="end" fill="{colour}">{name}</text>')
+    coords = []
+    for i, (_label, value) in enumerate(points):
+        x = left + plot_w * i / steps if len(points) > 1 else left + plot_w / 2
+        y = y_of(value)
+        coords.append((x, y))
+        parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{SERIES_COLOURS[0]}"/>')
+    parts.append(_polyline(coords, SERIES_COLOURS[0]))
+    # Label the first and last readings only: the table carries every date.
+    for i in sorted({0, len(points) - 1}) if points else []:
+        x = coords[i][0]
+        anchor = "start" if i == 0 and len(points) > 1 else ("end" if len(points) > 1 else "middle")
+        parts.append(
+            f'<text x="{x:.1f}" y="{top + plot_h + 18}" text-anchor="{anchor}" fill="#0b0c0c">'
+            f"{escape(_truncate(points[i][0], 14))}</text>"
+        )
+    return _svg(width, height, title, "".join(parts), chart_id)

@@ -1,4 +1,42 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "reporting"
-urlpatterns = []
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("csv/", views.dashboard_csv, name="dashboard_csv"),
+    path("population/", views.population, name="population"),
+    path("exports/", views.export_list, name="export_list"),
+    path("exports/new/", views.export_create, name="export_create"),
+    path("exports/<int:pk>/", views.export_detail, name="export_detail"),
+    path("exports/<int:pk>/download/", views.export_download, name="export_download"),
+    path("projects/<int:pk>/", views.project_report_page, name="project_report"),
+    path("projects/<int:pk>/csv/", views.project_report_csv, name="project_report_csv"),
+    path("projects/<int:pk>/monitoring/", views.monitoring, name="monitoring"),
+    path("projects/<int:pk>/indicators/", views.indicator_list, name="indicator_list"),
+    path("projects/<int:pk>/indicators/new/", views.indicator_create, name="indicator_create"),
+    path("projects/<int:pk>/indicators/<int:indicator_pk>/", views.indicator_detail, name="indicator_detail"),
+    path("projects/<int:pk>/indicators/<int:indicator_pk>/edit/", views.indicator_edit, name="indicator_edit"),
+    path("projects/<int:pk>/indicators/<int:indicator_pk>/delete/", views.indicator_delete, name="indicator_delete"),
+    path(
+        "projects/<int:pk>/indicators/<int:indicator_pk>/readings/new/",
+        views.reading_create,
+        name="reading_create",
+    ),
+    path(
+        "projects/<int:pk>/indicators/<int:indicator_pk>/readings/<int:reading_pk>/edit/",
+        views.reading_edit,
+        name="reading_edit",
+    ),
+    path(
+        "projects/<int:pk>/indicators/<int:indicator_pk>/readings/<int:reading_pk>/delete/",
+        views.reading_delete,
+        name="reading_delete",
+    ),
+]
+
+# Resident links (no sign-in), mounted at /r/ by coproduction/urls.py.
+resident_urlpatterns = [
+    path("monitoring/<str:token>/", views.monitoring_answer, name="monitoring_answer"),
+]

@@ -358,3 +358,48 @@ class ReflectionAnswerFactory(factory.django.DjangoModelFactory):
 
 
 # --- reporting -------------------------------------------------------------------
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "reporting.Indicator"
+
+    project = factory.SubFactory(ProjectFactory)
+    name = factory.Sequence(lambda n: f"Indicator {n}")
+    unit = "groups"
+    baseline = 2
+    target = 10
+
+
+class IndicatorReadingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "reporting.IndicatorReading"
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    recorded_on = factory.Sequence(lambda n: timezone.localdate() - dt.timedelta(days=30 * (n + 1)))
+    value = 4
+
+
+class MonitoringInvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "reporting.MonitoringInvitation"
+
+    project = factory.SubFactory(ProjectFactory)
+    person = factory.SubFactory(PersonFactory, organisation=factory.SelfAttribute("..project.organisation"))
+    token_hash = factory.Sequence(lambda n: f"{n:064x}")
+
+
+class MonitoringResponseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "reporting.MonitoringResponse"
+
+    project = factory.SubFactory(ProjectFactory)
+
+
+class ReportExportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "reporting.ReportExport"
+
+    requested_by = factory.SubFactory(UserFactory, role="manager")
+    organisation = factory.SelfAttribute("requested_by.organisation")
+    scope = "across"

@@ -1,0 +1,298 @@
+"""`make bench` (python -m reporting.bench): how fast are the reports at a large council?
+
+Seeds a large organisation (200 projects, 2,000 meetings, 3,000 people) and one ten times
+smaller, in a temporary SQLite database (or DATABASE_URL when set), then measures the
+managers' dashboard, a project report page and the cross-project PDF at both sizes: median
+time, SQL queries and peak Python memory (tracemalloc). Prints JSON.
+
+Other apps add their own bulk data (questionnaire responses, reflection answers...) by
+providing ``<app>/bench.py`` with ``seed(*, organisation, projects, groups, people, meetings,
+scale, rng)``; those found are run and listed under "seeded_by"; those missing under
+"not_seeded". Targets: identical query counts at both sizes, pages under 300 ms median at the
+large size (SQLite), the PDF under 10 s, peak memory under 500 MB."""
+
+import datetime as dt
+import importlib
+import json
+import os
+import random
+import resource
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+LARGE = {"projects": 200, "meetings": 2000, "people": 3000}
+OTHER_APPS = ["groups", "meetings", "outcomes", "feedback"]
+PAGE_RUNS = 7
+PDF_RUNS = 3
+
+
+def _setup():
+    tmp = None
+    if not os.environ.get("DATABASE_URL"):
+        tmp = tempfile.mkdtemp(prefix="coproduction-bench-")
+        os.environ["DATABASE_URL"] = f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
+    # Measure as production runs: no debug page machinery.
+    os.environ["DEBUG"] = "false"
+    os.environ.setdefault("SECRET_KEY", "bench-only-" + "x" * 40)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coproduction.settings")
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+    return tmp
+
+
+def seed(name, scale, rng):
+    from groups.models import Group, Membership, Person
+    from meetings.models import Meeting
+    from organisations.models import Organisation, User
+    from projects.models import Activity, Objective, Outcome, Project, Stage
+
+    from .models import Indicator, IndicatorReading, MonitoringResponse
+
+    n_projects = int(LARGE["projects"] * scale)
+    n_people = int(LARGE["people"] * scale)
+    n_meetings = int(LARGE["meetings"] * scale)
+    organisation = Organisation.objects.create(name=name, slug=name.lower().replace(" ", "-"), require_mfa=False)
+    manager = User.objects.create_user(
+        email=f"manager@{organisation.slug}.example", name="Bench Manager", organisation=organisation, role="manager"
+    )
+    today = dt.date.today()
+    areas = ["Environment", "Adult social care", "Housing", "Libraries", "Transport", "Children's services"]
+    stages = [Stage.PLANNING, Stage.DELIVERING, Stage.REFLECTING]
+    projects = Project.objects.bulk_create(
+        Project(
+            organisation=organisation,
+            title=f"Project {i:03d}",
+            service_area=areas[i % len(areas)],
+            aim="For residents and the council to work together in equal partnership.",
+            start_date=today - dt.timedelta(days=rng.randint(30, 1000)),
+            stage=stages[i % 3],
+        )
+        for i in range(n_projects)
+    )
+    outcomes = Outcome.objects.bulk_create(
+        Outcome(
+            project=p, kind="coproduction" if k < 4 else "service", number=k + 1, title=f"Outcome {k + 1}", position=k
+        )
+        for p in projects
+        for k in range(5)
+    )
+    objectives = Objective.objects.bulk_create(
+        Objective(project=p, title=f"Objective {k + 1}", position=k) for p in projects for k in range(4)
+    )
+    Activity.objects.bulk_create(
+        Activity(objective=o, title=f"Activity {k + 1}", status=rng.choice(["not_started", "in_progress", "done"]))
+        for o in objectives
+        for k in range(3)
+    )
+    groups = Group.objects.bulk_create(
+        Group(project=p, name=f"{p.title} group {k + 1}") for p in projects for k in range(2)
+    )
+    people = Person.objects.bulk_create(
+        Person(organisation=organisation, name=f"Person {i}", email=f"p{i}@{organisation.slug}.example")
+        for i in range(n_people)
+    )
+    types = [t for t, _label in Membership.Type.choices]
+    memberships, seen = [], set()
+    for i, person in enumerate(people):
+        # Everyone is on one group; a third are on a second, often in another project.
+        for group in {groups[i % len(groups)], groups[(i * 7 + 3) % len(groups)] if i % 3 == 0 else None} - {None}:
+            if (group.pk, person.pk) in seen:
+                continue
+            seen.add((group.pk, person.pk))
+            joined = today - dt.timedelta(days=rng.randint(10, 700))
+            left = joined + dt.timedelta(days=rng.randint(5, 300)) if rng.random() < 0.2 else None
+            memberships.append(
+                Membership(group=group, person=person, member_type=rng.choice(types), joined_on=joined, left_on=left)
+            )
+    Membership.objects.bulk_create(memberships, batch_size=1000)
+    now = dt.datetime.now(dt.UTC)
+    meetings = Meeting.objects.bulk_create(
+        (
+            Meeting(
+                group=groups[i % len(groups)],
+                starts_at=(start := now + dt.timedelta(days=rng.randint(-600, 200), hours=rng.randint(0, 8))),
+                ends_at=start + dt.timedelta(minutes=rng.choice([60, 90, 120])),
+                status="cancelled" if rng.random() < 0.05 else "scheduled",
+            )
+            for i in range(n_meetings)
+        ),
+        batch_size=1000,
+    )
+    service_outcomes = {o.project_id: o for o in outcomes if o.kind == "service"}
+    indicators = Indicator.objects.bulk_create(
+        Indicator(
+            project=p,
+            outcome=service_outcomes[p.pk],
+            name=f"Indicator {k + 1}",
+            unit="%",
+            direction=rng.choice(["up", "down"]),
+            baseline=50,
+            target=70,
+        )
+        for p in projects
+        for k in range(2)
+    )
+    IndicatorReading.objects.bulk_create(
+        (
+            IndicatorReading(indicator=i, recorded_on=today - dt.timedelta(days=90 * k), value=rng.randint(30, 90))
+            for i in indicators
+            for k in range(6)
+        ),
+        batch_size=1000,
+    )
+    MonitoringResponse.objects.bulk_create(
+        (
+            MonitoringResponse(
+                project=p,
+                sex=rng.choice(["female", "male", "prefer_not"]),
+                age_band=rng.choice(["25_34", "45_54", "75_plus"]),
+            )
+            for p in projects
+            for _ in range(10)
+        ),
+        batch_size=1000,
+    )
+    seeded_by, not_seeded = [], []
+    for app in OTHER_APPS:
+        try:
+            module = importlib.import_module(f"{app}.bench")
+        except ModuleNotFoundError:
+            not_seeded.append(app)
+            continue
+        module.seed(
+            organisation=organisation,
+            projects=projects,
+            groups=groups,
+            people=people,
+            meetings=meetings,
+            scale=scale,
+            rng=rng,
+        )
+        seeded_by.append(app)
+    counts = {
+        "projects": len(projects),
+        "groups": len(groups),
+        "people": len(people),
+        "memberships": len(memberships),
+        "meetings": len(meetings),
+        "indicator_readings": IndicatorReading.objects.filter(indicator__project__organisation=organisation).count(),
+        "monitoring_responses": len(projects) * 10,
+    }
+    busiest = max(projects, key=lambda p: sum(1 for m in memberships if m.group.project_id == p.pk))
+    return organisation, manager, busiest, counts, seeded_by, not_seeded
+
+
+def _measure(fn, runs):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    fn()  # warm caches (templates, fonts)
+    with CaptureQueriesContext(connection) as queries:
+        fn()
+    # Counted now: the next request clears the connection's query log.
+    query_count = len(queries)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    tracemalloc.start()
+    fn()
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return {
+        "median_ms": round(statistics.median(times) * 1000, 1),
+        "queries": query_count,
+        "peak_memory_mb": round(peak / 1_048_576, 1),
+    }
+
+
+def measure(organisation, manager, project):
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+    from django.test import Client
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from .models import ReportExport
+    from .report import export_pdf
+
+    # As Django's test runner does: keep one connection, so queries can be counted.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    client = Client()
+    client.force_login(manager)
+
+    def get(url):
+        def run():
+            response = client.get(url, secure=True)
+            assert response.status_code == 200, (url, response.status_code)
+
+        return run
+
+    export = ReportExport.objects.create(organisation=organisation, requested_by=manager, scope="across")
+
+    def pdf():
+        assert export_pdf(export, as_of=timezone.now()).startswith(b"%PDF")
+
+    return {
+        "dashboard": _measure(get(reverse("reporting:dashboard")), PAGE_RUNS),
+        "project_report": _measure(get(reverse("reporting:project_report", args=[project.pk])), PAGE_RUNS),
+        "cross_project_pdf": _measure(pdf, PDF_RUNS),
+    }
+
+
+def main():
+    tmp = _setup()
+    from django.conf import settings
+    from django.db import connection
+    from django.test.utils import override_settings
+
+    rng = random.Random(2026)
+    results = {"database": connection.vendor, "sizes": {}}
+    # Production settings, except what only a real HTTPS deployment has.
+    with override_settings(
+        ALLOWED_HOSTS=["testserver"],
+        SECURE_SSL_REDIRECT=False,
+        STORAGES={
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
+    ):
+        for label, scale in [("large", 1.0), ("small", 0.1)]:
+            organisation, manager, project, counts, seeded_by, not_seeded = seed(f"Bench {label}", scale, rng)
+            results["sizes"][label] = {"data": counts, "seeded_by": seeded_by, "not_seeded": not_seeded}
+            results["sizes"][label].update(measure(organisation, manager, project))
+    large, small = results["sizes"]["large"], results["sizes"]["small"]
+    results["targets"] = {
+        "same_query_counts": all(
+            large[k]["queries"] == small[k]["queries"] for k in ("dashboard", "project_report", "cross_project_pdf")
+        ),
+        "pages_under_300ms": large["dashboard"]["median_ms"] < 300 and large["project_report"]["median_ms"] < 300,
+        "pdf_under_10s": large["cross_project_pdf"]["median_ms"] < 10_000,
+        "memory_under_500mb": all(
+            large[k]["peak_memory_mb"] < 500 for k in ("dashboard", "project_report", "cross_project_pdf")
+        ),
+    }
+    # tracemalloc sees Python's allocations only; WeasyPrint's C libraries show in the RSS.
+    results["process_max_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    results["targets"]["process_rss_under_500mb"] = results["process_max_rss_mb"] < 500
+    print(json.dumps(results, indent=2))
+    if tmp:
+        import shutil
+
+        connection.close()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

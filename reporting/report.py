@@ -1,0 +1,104 @@
+"""Putting a report together: the same sections for the page, the PDF and the CSV."""
+
+import csv
+import io
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from projects.models import Project
+
+from .figures import projects_filtered
+from .pdf import pdf_render
+from .sections import ReportContext, sections_across, sections_for_project
+
+
+def project_report(project, *, pdf=False, today=None):
+    context = ReportContext(organisation=project.organisation, today=today or timezone.localdate(), pdf=pdf)
+    return sections_for_project(project, context)
+
+
+def across_report(projects, organisation, *, pdf=False, today=None):
+    context = ReportContext(organisation=organisation, today=today or timezone.localdate(), pdf=pdf)
+    return sections_across(projects, context)
+
+
+def export_projects(export):
+    """The projects an across-projects export covers: what its requester may see now,
+    filtered as they asked."""
+    visible = Project.objects.visible_to(export.requested_by)
+    return projects_filtered(visible, **export.filters)
+
+
+def filters_described(filters):
+    from projects.models import Stage
+
+    parts = []
+    if filters.get("service_area"):
+        parts.append(_("service area: %(area)s") % {"area": filters["service_area"]})
+    if filters.get("stage"):
+        parts.append(_("stage: %(stage)s") % {"stage": Stage(filters["stage"]).label})
+    if filters.get("year"):
+        parts.append(_("running in %(year)s") % {"year": filters["year"]})
+    return ", ".join(parts) or _("all projects")
+
+
+def export_pdf(export, *, as_of):
+    organisation = export.organisation
+    if export.scope == export.Scope.PROJECT:
+        project = (
+            Project.objects.visible_to(export.requested_by).select_related("organisation").get(pk=export.project_id)
+        )
+        sections = project_report(project, pdf=True)
+        title = _("Outcome report: %(project)s") % {"project": project.title}
+        scope = project.title
+    else:
+        projects = export_projects(export)
+        sections = across_report(projects, organisation, pdf=True)
+        title = _("Outcome report across projects")
+        scope = filters_described(export.filters)
+    return pdf_render(
+        "pdf/report.html",
+        {
+            "title": title,
+            "scope": scope,
+            "organisation": organisation,
+            "sections": sections,
+            "as_of": as_of,
+            "generated_on": timezone.localdate(),
+            "export": export,
+            "pdf": True,
+            "is_project": export.scope == export.Scope.PROJECT,
+        },
+    )
+
+
+CSV_HEADER = ["section", "project", "measure", "category", "value"]
+
+
+def report_csv(sections, label):
+    """Long-format CSV of the sections' figures; withheld figures stay withheld."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_HEADER)
+    for section, data in sections:
+        if section.csv:
+            for row in section.csv(data, label):
+                writer.writerow([_csv_safe(value) for value in row])
+    return buffer.getvalue()
+
+
+def _csv_safe(value):
+    """Text that a spreadsheet would run as a formula is prefixed with an apostrophe."""
+    text = str(value)
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not _is_number(text):
+        return "'" + text
+    return text
+
+
+def _is_number(text):
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True

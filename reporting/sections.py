@@ -1,0 +1,248 @@
+"""The sections of every report, in order. Each is one data function per scope and one
+template partial, used by the report page, the dashboard, the PDF and the CSV alike.
+
+To add a section (outcome scores, reflection evidence, attendance...), append a ``Section``
+to ``SECTIONS`` (or call ``section_register``): the pages, the PDF's contents and the CSV pick
+it up. Data functions take ``(project, context)`` or ``(projects, context)`` where ``context``
+is a ``ReportContext``; they must run a fixed number of queries whatever the data's size."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+
+from projects.models import Project
+
+from . import charts, figures
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    organisation: Any
+    today: Any
+    # True when rendering the PDF: partials leave out links and forms.
+    pdf: bool = False
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    # templates/reporting/sections/<key>.html unless given; receives ``data``, ``scope``, ``pdf``.
+    template: str = ""
+    project: Callable | None = None
+    across: Callable | None = None
+    # csv(data, scope_label) -> iterable of [section, project, measure, category, value]
+    csv: Callable | None = None
+
+    @property
+    def template_name(self):
+        return self.template or f"reporting/sections/{self.key}.html"
+
+    @property
+    def anchor(self):
+        return f"section-{self.key}"
+
+
+# --- Aim and outcome chain ---------------------------------------------------------------
+
+
+def chain_project(project, context):
+    outcomes = project.outcomes.prefetch_related("measures", "indicators")
+    objectives = project.objectives.annotate(
+        activities_total=Count("activities", distinct=True),
+        activities_done=Count("activities", filter=Q(activities__status="done"), distinct=True),
+    ).prefetch_related("outcomes", "activities")
+    return {
+        "project": project,
+        "stages": list(project.stage_records.all()),
+        "outcomes": list(outcomes),
+        "objectives": list(objectives),
+    }
+
+
+def chain_csv(data, label):
+    for record in data["stages"]:
+        yield [
+            _("Aim and outcome chain"),
+            label,
+            _("Stage began"),
+            record.get_stage_display(),
+            record.began_on.isoformat(),
+        ]
+    for outcome in data["outcomes"]:
+        yield [_("Aim and outcome chain"), label, _("Outcome"), outcome.get_kind_display(), outcome.title]
+    for objective in data["objectives"]:
+        yield [
+            _("Aim and outcome chain"),
+            label,
+            _("Activities done"),
+            objective.title,
+            f"{objective.activities_done} of {objective.activities_total}",
+        ]
+
+
+# --- Engagement ---------------------------------------------------------------------------
+
+
+def engagement_project(project, context):
+    return {"totals": figures.engagement_totals(Project.objects.filter(pk=project.pk), context.today)}
+
+
+def engagement_across(projects, context):
+    return {
+        "totals": figures.engagement_totals(projects, context.today),
+        "rows": figures.engagement_rows(projects, context.today),
+    }
+
+
+def _totals_csv(totals, label):
+    section = _("Engagement")
+    for name, value in [
+        (_("Projects"), totals.projects),
+        (_("People taking part (each counted once)"), totals.people),
+        (_("Group members"), totals.members),
+        (_("Council members (staff and councillors)"), totals.council),
+        (_("Resident members"), totals.residents),
+        (_("Council share of members (%)"), totals.council_share),
+        (_("Average months on the group"), totals.months_on_group),
+        (_("Meetings held"), totals.meetings_held),
+        (_("Meetings planned"), totals.meetings_planned),
+        (_("Hours of meetings held"), totals.meeting_hours),
+    ]:
+        yield [section, label, name, "", "" if value is None else value]
+    for stage, count in totals.by_stage:
+        yield [section, label, _("Projects by stage"), stage, count]
+    for member_type, count in totals.by_type:
+        yield [section, label, _("People by type of member"), member_type, count]
+
+
+def engagement_csv(data, label):
+    yield from _totals_csv(data["totals"], label)
+    for row in data.get("rows", []):
+        for name, value in [
+            (_("People taking part (each counted once)"), row.people),
+            (_("Group members"), row.members),
+            (_("Council members (staff and councillors)"), row.council),
+            (_("Resident members"), row.residents),
+            (_("Average months on the group"), row.months_on_group),
+            (_("Meetings held"), row.meetings_held),
+            (_("Hours of meetings held"), row.meeting_hours),
+        ]:
+            yield [
+                _("Engagement"),
+                row.project.title,
+                name,
+                row.project.get_stage_display(),
+                "" if value is None else value,
+            ]
+
+
+# --- Service indicators (outcome 5) --------------------------------------------------------
+
+
+def indicators_project(project, context):
+    summaries = figures.project_indicators(project)
+    return [
+        {
+            "summary": summary,
+            "chart": charts.indicator_chart(
+                [(r.recorded_on.strftime("%b %Y"), r.value) for r in summary.readings],
+                title=f"{summary.indicator.name} ({summary.indicator.unit})"
+                if summary.indicator.unit
+                else summary.indicator.name,
+                baseline=summary.indicator.baseline,
+                target=summary.indicator.target,
+                unit=summary.indicator.unit,
+                chart_id=f"indicator-{summary.indicator.pk}",
+            )
+            if summary.readings
+            else None,
+        }
+        for summary in summaries
+    ]
+
+
+def indicators_across(projects, context):
+    counts = figures.indicator_status_counts(projects)
+    return {
+        "counts": counts,
+        "total": sum(n for _key, _label, n in counts),
+        "chart": charts.bar_chart(
+            [(label, n) for _key, label, n in counts],
+            title=_("Service indicators by how the latest reading compares"),
+            chart_id="indicator-statuses",
+        ),
+    }
+
+
+def indicators_csv(data, label):
+    section = _("Service indicators")
+    if isinstance(data, list):
+        for item in data:
+            indicator = item["summary"].indicator
+            for name, value in ((_("Baseline"), indicator.baseline), (_("Target"), indicator.target)):
+                yield [section, label, indicator.name, name, "" if value is None else value]
+            for reading in item["summary"].readings:
+                yield [section, label, indicator.name, reading.recorded_on.isoformat(), reading.value]
+        return
+    for _key, status, count in data["counts"]:
+        yield [section, label, _("Indicators"), status, count]
+
+
+# --- Diversity -----------------------------------------------------------------------------
+
+
+def diversity_project(project, context):
+    return figures.diversity(Project.objects.filter(pk=project.pk), context.organisation, with_invitations=True)
+
+
+def diversity_across(projects, context):
+    return figures.diversity(projects, context.organisation)
+
+
+def diversity_csv(data, label):
+    section = _("Diversity")
+    withheld = _("withheld (fewer than %(n)s answers)") % {"n": data.minimum}
+    if data.withheld:
+        yield [section, label, _("Equality monitoring answers"), "", withheld]
+        return
+    yield [section, label, _("Equality monitoring answers"), "", data.total]
+    for category in data.categories:
+        for row in category.rows:
+            yield [section, label, category.label, row.label, withheld if row.count is None else row.count]
+
+
+SECTIONS = [
+    Section("chain", _("Aim and outcome chain"), project=chain_project, csv=chain_csv),
+    Section("engagement", _("Engagement"), project=engagement_project, across=engagement_across, csv=engagement_csv),
+    Section(
+        "indicators",
+        _("Service indicators (outcome 5)"),
+        project=indicators_project,
+        across=indicators_across,
+        csv=indicators_csv,
+    ),
+    Section("diversity", _("Diversity"), project=diversity_project, across=diversity_across, csv=diversity_csv),
+]
+
+
+def section_register(section, *, before=None):
+    """Add a section (for apps that bring their own figures), optionally before another."""
+    keys = [s.key for s in SECTIONS]
+    if section.key in keys:
+        SECTIONS[keys.index(section.key)] = section
+    elif before in keys:
+        SECTIONS.insert(keys.index(before), section)
+    else:
+        SECTIONS.append(section)
+
+
+def sections_for_project(project, context):
+    return [(s, s.project(project, context)) for s in SECTIONS if s.project]
+
+
+def sections_across(projects, context):
+    return [(s, s.across(projects, context)) for s in SECTIONS if s.across]

@@ -1,0 +1,69 @@
+import logging
+from datetime import timedelta
+
+from django.tasks import task
+from django.utils import timezone
+
+from outbox import registry
+from outcomes.anonymity import responses_reseal
+
+from .models import MonitoringResponse, ReportExport
+
+logger = logging.getLogger(__name__)
+
+# An export left "being made" this long belongs to a worker that died; the sweep retries it.
+STALE_RENDERING = timedelta(minutes=15)
+# PDFs hold figures as they were; after this they are deleted (ask again for a fresh one).
+KEEP_EXPORTS = timedelta(days=30)
+
+
+@task
+def export_render(export_id):
+    from . import report, services
+
+    # Claim it: only one run moves an export from queued to rendering.
+    now = timezone.now()
+    claimed = ReportExport.objects.filter(pk=export_id, status=ReportExport.Status.QUEUED).update(
+        status=ReportExport.Status.RENDERING, started_at=now
+    )
+    if not claimed:
+        return "already handled"
+    export = ReportExport.objects.select_related("requested_by", "project", "organisation").get(pk=export_id)
+    try:
+        pdf_bytes = report.export_pdf(export, as_of=now)
+        services.export_finish(export=export, pdf_bytes=pdf_bytes, data_as_of=now)
+    except Exception as exc:  # noqa: BLE001 - recorded for the person who asked
+        logger.exception("Report export %s failed", export_id)
+        ReportExport.objects.filter(pk=export_id).update(
+            status=ReportExport.Status.FAILED, error=f"{type(exc).__name__}"[:500], finished_at=timezone.now()
+        )
+        return "failed"
+    return "ready"
+
+
+@task
+def monitoring_reseal(project_id):
+    responses_reseal(MonitoringResponse.objects.filter(project_id=project_id))
+
+
+@registry.periodic(minutes=10)
+def exports_sweep():
+    """Start again exports whose worker died mid-render, or whose task was lost."""
+    now = timezone.now()
+    stale = ReportExport.objects.filter(status=ReportExport.Status.RENDERING, started_at__lt=now - STALE_RENDERING)
+    restarted = list(stale.values_list("pk", flat=True)[:100])
+    ReportExport.objects.filter(pk__in=restarted).update(status=ReportExport.Status.QUEUED)
+    waiting = ReportExport.objects.filter(status=ReportExport.Status.QUEUED, created_at__lt=now - timedelta(minutes=10))
+    # Enqueueing twice is harmless: the claim in export_render lets one run win.
+    for export_id in {*restarted, *waiting.values_list("pk", flat=True)[:100]}:
+        export_render.enqueue(export_id)
+
+
+@registry.periodic(minutes=24 * 60)
+def exports_expire():
+    """Delete PDFs (files and rows) older than KEEP_EXPORTS."""
+    old = ReportExport.objects.filter(created_at__lt=timezone.now() - KEEP_EXPORTS)
+    for export in old:
+        if export.file:
+            export.file.delete(save=False)
+        export.delete()
