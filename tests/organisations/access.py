@@ -23,3 +23,20 @@ ROWS = {
         expect=expect(other_org=404, admin=302, **NOT_ADMIN),
     ),
 }
+
+
+def build(world):
+    from django.core.files.base import ContentFile
+
+    from tests.organisations.images import png_bytes
+
+    world.organisation.logo.save("logo.png", ContentFile(png_bytes()), save=True)
+
+
+ROWS |= {
+    "organisations:settings": Row(expect=expect(other_org=200, admin=200, **NOT_ADMIN)),
+    # Staff of the organisation see its logo; another organisation's is a 404.
+    "organisations:logo": Row(
+        kwargs=lambda w: {"pk": w.organisation.pk}, expect=expect(**EVERYONE_SIGNED_IN | {"other_org": 404})
+    ),
+}
