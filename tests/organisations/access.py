@@ -27,10 +27,16 @@ ROWS = {
 
 def build(world):
     from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
 
     from tests.organisations.images import png_bytes
 
-    world.organisation.logo.save("logo.png", ContentFile(png_bytes()), save=True)
+    # One file shared by every matrix test, so the runs do not fill MEDIA_ROOT with copies.
+    name = "logos/access-matrix-logo.png"
+    if not default_storage.exists(name):
+        default_storage.save(name, ContentFile(png_bytes()))
+    world.organisation.logo.name = name
+    world.organisation.save(update_fields=["logo"])
 
 
 ROWS |= {
