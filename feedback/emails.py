@@ -5,12 +5,23 @@ from outbox.registry import message
 from outbox.rendering import absolute_url, email_build
 
 from .models import ReflectionInvitation, ReflectionRound
+from .services import REMINDER
 
 
 @message("feedback.round_invitation")
 def round_invitation(email):
     """The link to answer a reflection round. The token is minted here, when the email is
     rendered, and never stored in clear; an answered invitation or closed round sends nothing."""
+    return _invitation_email(email, template="feedback/email/round_invitation", first=True)
+
+
+@message(REMINDER)
+def round_reminder(email):
+    """The one reminder before a round closes: a fresh link (the earlier one stops working)."""
+    return _invitation_email(email, template="feedback/email/round_reminder", first=False)
+
+
+def _invitation_email(email, *, template, first):
     invitation = (
         ReflectionInvitation.objects.select_related("round__group__project__organisation", "person", "round__meeting")
         .filter(pk=email.params.get("invitation_id"))
@@ -19,11 +30,12 @@ def round_invitation(email):
     if invitation is None or invitation.completed or invitation.round.status != ReflectionRound.Status.OPEN:
         return None
     token = invitation.token_refresh()
-    ReflectionInvitation.objects.filter(pk=invitation.pk).update(sent_at=timezone.now())
+    if first:  # a reminder is due only to people whose first link went before its time
+        ReflectionInvitation.objects.filter(pk=invitation.pk).update(sent_at=timezone.now())
     round = invitation.round
     organisation = round.group.project.organisation
     return email_build(
-        template="feedback/email/round_invitation",
+        template=template,
         context={
             "person": invitation.person,
             "round": round,

@@ -3,8 +3,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import Meeting
+from outcomes.guide import SCALE
 
-from .guide import OPEN_KEYS, PRINCIPLE_KEYS, PRINCIPLES, QUESTION_LABELS, SCALE
+from .guide import OPEN_KEYS, PRINCIPLE_KEYS, PRINCIPLES, QUESTION_LABELS
 from .models import ReflectionSetup, WeDid
 from .services import first_meeting
 

@@ -1,4 +1,4 @@
-"""The guide's words for the reflective feedback tool: principles, scale and default questions.
+"""The guide's words for the reflective feedback tool: principles and default questions.
 
 The principles and their descriptions are the guide's, word for word ("Principles of
 co-production"); the questions are plain-English wordings written from them, which a group
@@ -6,14 +6,8 @@ may adjust when it sets the tool up."""
 
 from django.utils.translation import gettext_lazy as _
 
-# The guide's five-point scale, from 1 (Disagree strongly) to 5 (Agree strongly).
-SCALE = [
-    (1, _("Disagree strongly")),
-    (2, _("Disagree")),
-    (3, _("Neither agree nor disagree")),
-    (4, _("Agree")),
-    (5, _("Agree strongly")),
-]
+# The guide's five-point scale is outcomes.guide.SCALE (one definition for both tools);
+# these are its points that count as agreeing.
 AGREE = (4, 5)
 
 # key -> (name, the guide's description)

@@ -26,6 +26,9 @@ CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
 CODE_LENGTH = 6
 # Date-only rounds open at this local time on their date.
 DATE_ROUND_OPENS = dt.time(9, 0)
+# One reminder goes this long before a round closes (half-way through a shorter round).
+REMIND_BEFORE_CLOSE = dt.timedelta(days=2)
+REMINDER = "feedback.round_reminder"
 
 
 def code_normalise(text):
@@ -231,8 +234,43 @@ def rounds_tick(*, now=None):
     )
     for round in ReflectionRound.objects.filter(status=ReflectionRound.Status.OPEN, closes_at__lte=now):
         round_close(round=round)
+    reminders_send(now=now)
     for round in ReflectionRound.objects.filter(needs_reseal=True):
         round_reseal(round=round)
+
+
+def reminder_due_at(round):
+    return round.closes_at - min(REMIND_BEFORE_CLOSE, (round.closes_at - round.opens_at) / 2)
+
+
+def reminders_send(*, now=None):
+    """Queue one reminder to each member who has not answered an open round, once the round's
+    reminder time has come. Only members whose invitation went before that time are reminded,
+    and each at most once (reminders_sent, and the outbox key)."""
+    now = now or timezone.now()
+    open_rounds = ReflectionRound.objects.filter(status=ReflectionRound.Status.OPEN, closes_at__gt=now)
+    for round in open_rounds.select_related("group__project__organisation"):
+        due_at = reminder_due_at(round)
+        if now < due_at:
+            continue
+        with transaction.atomic():
+            waiting = (
+                ReflectionInvitation.objects.select_for_update(of=("self",))
+                .filter(round=round, completed=False, reminders_sent=0, sent_at__lt=due_at)
+                .exclude(person__email="")
+                .select_related("person")
+            )
+            for invitation in waiting:
+                email_queue(
+                    kind=REMINDER,
+                    key=f"reflection-reminder:{invitation.pk}",
+                    recipient=invitation.person.email,
+                    params={"invitation_id": invitation.pk},
+                    organisation=round.group.project.organisation,
+                    person=invitation.person,
+                    topic=f"reflection-round:{round.pk}",
+                )
+            waiting.update(reminders_sent=1, last_reminded_at=now)
 
 
 def _answer_writer(cleaned):

@@ -7,12 +7,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from outcomes.guide import SCALE
 from projects.permissions import project_for_viewing
 from reporting.charts import diverging_likert, line_chart
 
 from . import dashboard, services
 from .forms import SetupForm, WeDidForm
-from .guide import PRINCIPLE_KEYS, SCALE
+from .guide import PRINCIPLE_KEYS
 from .models import ReflectionAnswer, ReflectionRound, ReflectionSetup, WeDid
 from .permissions import can_run_reflection, can_see_results, group_for_results, group_for_running
 

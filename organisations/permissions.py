@@ -1,4 +1,5 @@
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from .models import User
@@ -15,3 +16,10 @@ def staff_member_for_admin(user, pk):
     """A member of the admin's own organisation; anyone else's staff is a 404."""
     organisation = require_org_admin(user)
     return get_object_or_404(User.objects.filter(organisation=organisation), pk=pk)
+
+
+def organisation_for_member(user, pk):
+    """The signed-in person's own organisation; any other organisation is a 404."""
+    if not (user.is_authenticated and user.organisation_id == pk):
+        raise Http404
+    return user.organisation

@@ -48,3 +48,15 @@ def staff_role_change(*, user, role, changed_by):
     user.role = role
     user.save(update_fields=["role"])
     return user
+
+
+@transaction.atomic
+def organisation_settings_save(*, form):
+    """Save an admin's changes to their organisation. A replaced or cleared logo's file is
+    deleted once the change has committed."""
+    old_logo = form.initial.get("logo")
+    organisation = form.save()
+    if old_logo and old_logo.name != organisation.logo.name:
+        storage, name = old_logo.storage, old_logo.name
+        transaction.on_commit(lambda: storage.delete(name))
+    return organisation

@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import Exists, OuterRef
-from django.http import JsonResponse
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,9 +16,9 @@ from projects.models import Project
 from projects.permissions import can_create_project
 
 from . import services
-from .forms import StaffInviteForm, StaffRoleForm
+from .forms import OrganisationSettingsForm, StaffInviteForm, StaffRoleForm
 from .models import User
-from .permissions import require_org_admin, staff_member_for_admin
+from .permissions import organisation_for_member, require_org_admin, staff_member_for_admin
 
 
 def home(request):
@@ -118,3 +118,33 @@ def staff_reinvite(request, pk):
         services.staff_invitation_send(user=member, invited_by=request.user)
         messages.success(request, _("Invitation sent again to %(email)s.") % {"email": member.email})
     return redirect("organisations:staff")
+
+
+def organisation_settings(request):
+    organisation = require_org_admin(request.user)
+    form = OrganisationSettingsForm(request.POST or None, request.FILES or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        services.organisation_settings_save(form=form)
+        messages.success(request, _("Organisation settings saved."))
+        return redirect("organisations:settings")
+    return render(
+        request,
+        "organisations/settings.html",
+        {"form": form, "breadcrumbs": [(_("Organisation settings"), None)]},
+    )
+
+
+@require_GET
+def organisation_logo(request, pk):
+    # Uploads are never on a public URL (see README): staff see their own organisation's logo.
+    organisation = organisation_for_member(request.user, pk)
+    if not organisation.logo:
+        raise Http404
+    extension = organisation.logo.name.rsplit(".", 1)[-1]
+    content_type = {"png": "image/png", "jpg": "image/jpeg", "gif": "image/gif", "webp": "image/webp"}.get(extension)
+    if content_type is None:
+        raise Http404
+    response = FileResponse(organisation.logo.open("rb"), content_type=content_type)
+    # The address changes with the file's (random) name, so it may be kept a day.
+    response["Cache-Control"] = "private, max-age=86400"
+    return response

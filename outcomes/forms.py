@@ -12,7 +12,12 @@ MAX_TEXT = 2000
 
 
 class DateInput(forms.DateInput):
+    """A date picker; its value must be ISO (the en-GB default 31/12/2027 leaves it empty)."""
+
     input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class QuestionnaireForm(forms.ModelForm):

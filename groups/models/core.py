@@ -5,6 +5,23 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
+class PersonQuerySet(models.QuerySet):
+    def past_retention(self, *, ended_before):
+        """People not yet erased who belong to (or applied to) at least one group, and whose every
+        group's project ended before ``ended_before``. A project with no end date has not ended."""
+        from .recruitment import Applicant
+
+        live_groups = Group.objects.exclude(project__end_date__lt=ended_before)
+        member = Membership.objects.filter(person=models.OuterRef("pk"))
+        applied = Applicant.objects.filter(person=models.OuterRef("pk"))
+        return (
+            self.filter(erased_at__isnull=True)
+            .filter(models.Exists(member) | models.Exists(applied))
+            .exclude(models.Exists(member.filter(group__in=live_groups)))
+            .exclude(models.Exists(applied.filter(round__group__in=live_groups)))
+        )
+
+
 class Person(models.Model):
     """Someone outside the staff accounts: a resident, carer, councillor, officer or expert.
 
@@ -46,6 +63,8 @@ class Person(models.Model):
     # Set when the person's personal data is erased; the row stays so counts stay right.
     erased_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["name", "pk"]
