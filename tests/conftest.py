@@ -48,6 +48,13 @@ def project(officer):
 
 
 @pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploads in every test go to a temporary folder, never the working tree's var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
 def worker_keeps_test_connection(monkeypatch):
     """The worker closes "old" connections between tasks; inside a test's transaction that
     would close the test's own connection (PostgreSQL), so every test keeps it open."""
