@@ -13,7 +13,8 @@ It follows the anonymity design in the brief:
 import hashlib
 import secrets
 
-from django.db import models, transaction
+from django.db import connections, models, transaction
+from django.db.models import sql
 from django.utils.translation import gettext_lazy as _
 
 
@@ -58,26 +59,82 @@ def invitation_find(queryset, token):
     """The invitation for a token, without using it up (scanners open links first)."""
     if not token or len(token) > 100:
         raise LinkInvalid
-    invitation = queryset.filter(token_hash=token_hash(token)).first()
-    if invitation is None:
-        raise LinkInvalid
-    return invitation
+    # get(), not first(): the hash is unique, so no ORDER BY is needed.
+    try:
+        return queryset.get(token_hash=token_hash(token))
+    except queryset.model.DoesNotExist:
+        raise LinkInvalid from None
 
 
-def invitation_redeem(queryset, token, write_answer):
+def compiled_update(queryset, **values):
+    """``queryset.update(**values)`` as (sql, params), compiled now to be run later.
+
+    Why: turning a queryset into SQL takes longer than SQLite takes to run it, so the writes
+    of an answer are compiled before its transaction starts; the write lock (SQLite has one
+    writer for the whole database) is then held only while the statements run."""
+    query = queryset.query.chain(sql.UpdateQuery)
+    query.add_update_values(values)
+    compiler = query.get_compiler(queryset.db)
+    compiler.pre_sql_setup()
+    return compiler.as_sql()
+
+
+def compiled_insert(objs, using="default"):
+    """The INSERT statements for unsaved model instances (all of one model), as a list of
+    (sql, params), compiled now to be run later (see compiled_update). Like bulk_create it
+    sends no signals; primary keys must already be set (ours are random UUIDs)."""
+    if not objs:
+        return []
+    model = type(objs[0])
+    fields = model._meta.concrete_fields
+    connection = connections[using]
+    size = max(connection.ops.bulk_batch_size(fields, objs), 1)
+    statements = []
+    for start in range(0, len(objs), size):
+        query = sql.InsertQuery(model)
+        query.insert_values(fields, objs[start : start + size])
+        statements += query.get_compiler(using).as_sql()
+    return statements
+
+
+def statements_run(statements, using="default"):
+    """Run compiled (sql, params) statements; the number of rows the last one changed."""
+    with connections[using].cursor() as cursor:
+        for statement, params in statements:
+            cursor.execute(statement, params)
+        return cursor.rowcount
+
+
+def invitation_redeem(queryset, token, write_answer, *, found=None):
     """Write an answer and mark the invitation completed, atomically and at most once.
 
     ``write_answer(invitation)`` stores the answer rows; it must not store anything that
-    refers to the invitation or the person. Raises LinkInvalid or LinkUsed (nothing stored)."""
-    with transaction.atomic():
-        # Lock only the invitation row ("self"): a select_related questionnaire stays unlocked,
-        # so submissions for different people never wait for each other.
-        invitation = invitation_find(queryset.select_for_update(of=("self",)), token)
-        if invitation.completed:
-            raise LinkUsed
-        # The conditional update is the guard that holds on every database, with or
-        # without row locks: of two concurrent submissions only one changes the row.
-        if not queryset.filter(pk=invitation.pk, completed=False).update(completed=True):
+    refers to the invitation or the person. Raises LinkInvalid or LinkUsed (nothing stored).
+
+    ``found``: the invitation as the caller already read it with ``invitation_find`` (to check
+    the answers before taking any lock). It is then not looked up a second time: the
+    conditional update below locks its row, and matches only while the row still has this
+    token and is unanswered, so the guarantee is the same with one query fewer."""
+    unused = queryset.filter(token_hash=token_hash(token), completed=False)
+    if found is not None:
+        mark = compiled_update(unused.filter(pk=found.pk), completed=True)
+    with transaction.atomic(using=queryset.db):
+        if found is None:
+            # Lock only the invitation row ("self"): a select_related questionnaire stays
+            # unlocked, so submissions for different people never wait for each other.
+            invitation = invitation_find(queryset.select_for_update(of=("self",)), token)
+            if invitation.completed:
+                raise LinkUsed
+            marked = unused.filter(pk=invitation.pk).update(completed=True)
+        else:
+            invitation = found
+            marked = statements_run([mark], using=queryset.db)
+        # The conditional update is the guard that holds on every database: it takes the row's
+        # write lock until the transaction ends, and of two concurrent submissions only one
+        # changes the row (the other, once the first commits, sees completed and matches nothing).
+        if not marked:
+            if found is not None and not queryset.filter(pk=found.pk, token_hash=token_hash(token)).exists():
+                raise LinkInvalid  # the link was emailed again (a new token) since it was read
             raise LinkUsed
         return write_answer(invitation)
 

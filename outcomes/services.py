@@ -12,7 +12,16 @@ from groups.models import Membership, Person
 from outbox.services import email_queue
 
 from . import guide
-from .anonymity import LinkInvalid, LinkUsed, invitation_find, invitation_redeem, responses_reseal, token_new
+from .anonymity import (
+    LinkUsed,
+    compiled_insert,
+    compiled_update,
+    invitation_find,
+    invitation_redeem,
+    responses_reseal,
+    statements_run,
+    token_new,
+)
 from .forms import AnswerForm
 from .models import Answer, Audience, Invitation, Questionnaire, Response, Statement
 
@@ -234,13 +243,23 @@ def _response_build(*, questionnaire, audience, answers):
     return response, rows
 
 
-def _response_save(response, answers):
-    """Two inserts, and usually nothing else (call inside a transaction)."""
-    response.save(force_insert=True)
-    Answer.objects.bulk_create(answers)
-    # Flag the questionnaire for resealing. The condition means only the first submission
-    # after a reseal writes (and queues the reseal): later ones neither write nor wait here.
-    if Questionnaire.objects.filter(pk=response.questionnaire_id, reseal_due=False).update(reseal_due=True):
+def _response_writes(response, answers):
+    """The statements that store a response: compiled now, run by _response_save inside the
+    transaction (see anonymity.compiled_update for why). The last one flags the
+    questionnaire for resealing, and changes a row only if the flag was not already set."""
+    return [
+        *compiled_insert([response]),
+        *compiled_insert(answers),
+        compiled_update(Questionnaire.objects.filter(pk=response.questionnaire_id, reseal_due=False), reseal_due=True),
+    ]
+
+
+def _response_save(response, answers, *, writes=None):
+    """Two inserts and one conditional update, and usually nothing else (call inside a
+    transaction). ``writes``: the same, compiled earlier by _response_writes. Only the first
+    submission after a reseal sets the flag (and queues the reseal): later ones neither write
+    the questionnaire row nor wait for it."""
+    if statements_run(writes or _response_writes(response, answers)):
         from .tasks import questionnaire_reseal_task
 
         questionnaire_reseal_task.using(run_after=timezone.now() + RESEAL_DELAY).enqueue(response.questionnaire_id)
@@ -251,9 +270,10 @@ def response_submit(*, token, data):
     """Answer through an emailed link. Raises LinkInvalid, LinkUsed, QuestionnaireClosed or
     AnswersInvalid; in every one of those cases nothing is stored.
 
-    The answers are checked first, outside any transaction; then one short transaction locks
-    the invitation, marks it answered (only if it was not) and stores the response. Keeping
-    the checks out of the transaction keeps write locks short (SQLite has one writer)."""
+    The invitation is read once and the answers checked first, outside any transaction; then
+    one short transaction marks the invitation answered under its row lock (only if it still
+    has this token and was not answered) and stores the response. Keeping the reads and checks
+    out of the transaction keeps write locks short (SQLite has one writer)."""
     invitation = invitation_find(Invitation.objects.select_related("questionnaire"), token)
     if invitation.completed:
         raise LinkUsed
@@ -270,13 +290,13 @@ def response_submit(*, token, data):
     response, answers = _response_build(
         questionnaire=questionnaire, audience=invitation.audience, answers=form.answers()
     )
-
-    def write(locked):
-        if locked.questionnaire_id != questionnaire.pk:
-            raise LinkInvalid
-        return _response_save(response, answers)
-
-    return invitation_redeem(Invitation.objects.all(), token, write)
+    writes = _response_writes(response, answers)
+    return invitation_redeem(
+        Invitation.objects.all(),
+        token,
+        lambda _invitation: _response_save(response, answers, writes=writes),
+        found=invitation,
+    )
 
 
 @transaction.atomic
