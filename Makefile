@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install migrate demo worker web bench lint format check clean
+.PHONY: run test install migrate demo bench lint format clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -41,8 +41,7 @@ test: install
 # Throughput benchmarks (README): each seeds its own scratch databases and prints JSON.
 bench: install
 	$(BIN)/python -m outcomes.bench
-	@if test -f reporting/bench.py; then $(BIN)/python -m reporting.bench; \
-	  else echo "reporting/bench.py is not here yet: reporting benchmark skipped"; fi
+	$(BIN)/python -m reporting.bench
 
 lint: install
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
