@@ -6,9 +6,10 @@ agreed ground rules. Idempotent: a project that already has its demo group is sk
 import datetime as dt
 from decimal import Decimal
 
+from django.utils import timezone
 from django.utils.text import slugify
 
-from projects.models import Project, ProjectRole
+from projects.models import Project, ProjectRole, Stage
 
 from . import services
 from .guide import DEFAULT_GROUND_RULES, tor_defaults
@@ -112,8 +113,13 @@ def _load_project(organisation, project):
             "A mix of people from different parts of the district, ages and backgrounds.\n"
             "Being able to come to most meetings (we will help with access and support)."
         ),
-        closes_on=start + dt.timedelta(days=5),
-        is_open=False,
+        # A project still planning keeps its round open, so the demo's public form can be tried.
+        closes_on=(
+            timezone.localdate() + dt.timedelta(days=28)
+            if project.stage == Stage.PLANNING
+            else start + dt.timedelta(days=5)
+        ),
+        is_open=project.stage == Stage.PLANNING,
     )
     for person_name in sorted(RESIDENTS):
         Applicant.objects.create(

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -154,6 +154,10 @@ class MembershipQuerySet(models.QuerySet):
 
         on = on or timezone.localdate()
         return self.filter(models.Q(left_on__isnull=True) | models.Q(left_on__gte=on), joined_on__lte=on)
+
+    def with_latest_training(self):
+        """The date of each member's most recent co-production training (None if none recorded)."""
+        return self.annotate(latest_training_on=Max("training__trained_on"))
 
     def secretariat_of(self, group, user):
         return self.current().filter(group=group, person__user=user, position=Membership.Position.SECRETARIAT)

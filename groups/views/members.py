@@ -70,7 +70,7 @@ def group_create(request, project_pk):
 def group_detail(request, project_pk, pk):
     group = group_for_viewing(request.user, project_pk, pk)
     balance = Group.objects.with_balance().get(pk=group.pk)
-    memberships = group.memberships.select_related("person").order_by("left_on", "person__name")
+    memberships = group.memberships.with_latest_training().select_related("person").order_by("left_on", "person__name")
     current = set(group.memberships.current().values_list("pk", flat=True))
     return render(
         request,

@@ -93,14 +93,27 @@ def claim_status(request, project_pk, pk, claim_pk):
     return redirect("groups:expenses", group.project_id, group.pk)
 
 
+# A person's preferred format for papers, and the access requirement that asks for the same.
+PAPER_FORMAT_NEEDS = {
+    Person.Format.LARGE_PRINT: "large_print",
+    Person.Format.EASY_READ: "easy_read",
+    Person.Format.AUDIO: "audio",
+    Person.Format.PAPER: "paper_by_post",
+}
+
+
 def _member_needs(membership, first_meeting):
     """What one member needs for a meeting, in words the secretariat can act on."""
     needs = []
     person = membership.person
-    if person.preferred_format != Person.Format.STANDARD:
-        needs.append(_("Papers: %(format)s") % {"format": person.get_preferred_format_display()})
     record = getattr(membership, "access", None)
-    if record is not None and record.consent_given:
+    if record is None or not record.consent_given:
+        record = None
+    # The preferred format and the access record often say the same thing: say it once.
+    format_field = PAPER_FORMAT_NEEDS.get(person.preferred_format)
+    if format_field and not (record is not None and getattr(record, format_field)):
+        needs.append(_("Papers: %(format)s") % {"format": person.get_preferred_format_display()})
+    if record is not None:
         needs.extend(record.needs())
     if first_meeting and not membership.first_call_done:
         needs.append(_("A call before the first meeting (not done yet)"))

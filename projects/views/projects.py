@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -57,7 +58,8 @@ def project_create(request):
 
 def project_detail(request, pk):
     project = project_for_viewing(request.user, pk)
-    outcomes = list(project.outcomes.prefetch_related("measures"))
+    # Counted in SQL so the at-a-glance summary can flag an outcome no objective serves yet.
+    outcomes = list(project.outcomes.annotate(objectives_count=Count("objectives")).prefetch_related("measures"))
     objectives = list(project.objectives.with_progress().prefetch_related("outcomes", "activities"))
     total = sum(o.activities_total for o in objectives)
     done = sum(o.activities_done for o in objectives)

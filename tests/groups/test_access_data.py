@@ -127,3 +127,20 @@ def test_logistics_shows_who_needs_what_for_each_upcoming_meeting_and_logs_it(cl
     assert "A call before the first meeting (not done yet)" in page
     assert "Nora Needsnothing" not in page
     assert set(AccessViewLog.objects.values_list("person__name", flat=True)) == {"Alma Access", "Peter Paper"}
+
+
+def test_logistics_names_a_paper_format_once_when_both_records_ask_for_it(client, officer, group):
+    MeetingFactory(group=group, starts_at=timezone.now() + dt.timedelta(days=7))
+    both = MembershipFactory(
+        group=group,
+        person__name="Dora Double",
+        person__preferred_format=Person.Format.LARGE_PRINT,
+        first_call_done=True,
+    )
+    AccessRecordFactory(membership=both, large_print=True)
+    client.force_login(officer)
+
+    page = client.get(logistics_url(group)).content.decode()
+
+    assert "Large print papers" in page
+    assert "Papers: Large print" not in page

@@ -112,6 +112,20 @@ def test_first_call_is_recorded_as_done_with_a_note(client, officer, group):
     assert membership.first_call_done and membership.first_call_note == "Prefers mornings"
 
 
+def test_group_page_shows_who_has_had_co_production_training_and_when(client, officer, group):
+    import datetime as dt
+
+    trained = MembershipFactory(group=group, person__name="Tessa Trained")
+    TrainingRecordFactory(membership=trained, kind="informal", trained_on=dt.date(2026, 3, 2))
+    TrainingRecordFactory(membership=trained, kind="formal", trained_on=dt.date(2026, 5, 4))
+    MembershipFactory(group=group, person__name="Uma Untrained")
+    client.force_login(officer)
+    page = client.get(group.get_absolute_url()).text
+    rows = {name: page[page.index(name) :][: page[page.index(name) :].index("</tr>")] for name in ["Tessa", "Uma"]}
+    assert "Last on 4 May 2026" in rows["Tessa"]
+    assert "None recorded" in rows["Uma"]
+
+
 def test_erasing_a_member_removes_personal_data_and_keeps_the_counts(client, officer, group):
     membership = MembershipFactory(group=group, person__name="Erin Erase", person__phone="01635 000000")
     MembershipFactory(group=group, member_type="staff")

@@ -93,3 +93,31 @@ def test_plan_team_and_staff_pages_are_accessible(page, sign_in, assert_accessib
     assert_accessible(page)
     page.goto("/no-such-page/")
     assert_accessible(page)
+
+
+def test_project_page_fits_a_phone_screen(phone_page, sign_in, assert_accessible, officer):
+    """Wide tables scroll inside their own box; the page itself must not scroll sideways."""
+    from tests.factories import ActivityFactory, MeasureFactory, ObjectiveFactory, OutcomeFactory, ProjectRoleFactory
+
+    project = ProjectRoleFactory(user=officer, role="lead", project__organisation=officer.organisation).project
+    outcome = OutcomeFactory(project=project)
+    MeasureFactory(
+        outcome=outcome,
+        description="Questionnaire statement about influence",
+        how_collected="Anonymous outcome questionnaire for residents and for council staff",
+        when_collected="At or near the end of the project",
+    )
+    objective = ObjectiveFactory(project=project)
+    objective.outcomes.add(outcome)
+    ActivityFactory(objective=objective, owner="Olive Officer")
+    sign_in(phone_page, officer)
+    phone_page.goto(f"/projects/{project.pk}/")
+    assert_accessible(phone_page)
+    widest = phone_page.evaluate(
+        "Math.max(...[...document.querySelectorAll('.table-responsive')].map(t => t.scrollWidth))"
+    )
+    screen = phone_page.viewport_size["width"]
+    assert widest > screen  # the tables do need to scroll here
+    # A phone zooms the whole page out when anything sticks out sideways, so compare with the screen.
+    overflow = phone_page.evaluate("document.documentElement.scrollWidth") - screen
+    assert overflow <= 0, f"the page scrolls sideways by {overflow}px on a phone"
