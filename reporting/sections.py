@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from projects.models import Project
 
-from . import charts, figures
+from . import charts, figures, participation
 
 
 @dataclass(frozen=True)
@@ -88,14 +88,43 @@ def chain_csv(data, label):
 
 
 def engagement_project(project, context):
-    return {"totals": figures.engagement_totals(Project.objects.filter(pk=project.pk), context.today)}
+    projects = Project.objects.filter(pk=project.pk)
+    return {
+        "totals": figures.engagement_totals(projects, context.today),
+        "ways": participation.participation(projects),
+    }
 
 
 def engagement_across(projects, context):
+    rows = figures.engagement_rows(projects, context.today)
+    extra = participation.participation_by_project(projects.order_by().values("pk"))
+    for row in rows:
+        row.extra = extra.get(row.project.pk, {})
     return {
         "totals": figures.engagement_totals(projects, context.today),
-        "rows": figures.engagement_rows(projects, context.today),
+        "ways": participation.participation(projects),
+        "rows": rows,
     }
+
+
+def _ways_csv(ways, label):
+    section = _("Engagement")
+    for name, value, unit in ways.ways:
+        yield [section, label, _("Ways of taking part (%(unit)s)") % {"unit": unit}, name, value]
+    for name, value in [
+        (_("Attendances at meetings"), ways.attendances),
+        (_("People who came to meetings"), ways.attendees),
+        (_("Meetings attended per person who came"), ways.meetings_per_attendee),
+        (_("Hours contributed at meetings"), ways.hours),
+        (_("Reflection answers"), ways.reflection_answers),
+        (_("People trained in co-production"), ways.trained),
+        (_("People with formal training"), ways.trained_formal),
+        (_("People with informal training"), ways.trained_informal),
+        (_("Expressed interest but did not take part"), ways.interested_not_taking_part),
+    ]:
+        yield [section, label, name, "", "" if value is None else value]
+    for reason, count in ways.reasons:
+        yield [section, label, _("Did not take part, by reason"), reason, count]
 
 
 def _totals_csv(totals, label):
@@ -121,6 +150,7 @@ def _totals_csv(totals, label):
 
 def engagement_csv(data, label):
     yield from _totals_csv(data["totals"], label)
+    yield from _ways_csv(data["ways"], label)
     for row in data.get("rows", []):
         for name, value in [
             (_("People taking part (each counted once)"), row.people),
@@ -130,6 +160,10 @@ def engagement_csv(data, label):
             (_("Average months on the group"), row.months_on_group),
             (_("Meetings held"), row.meetings_held),
             (_("Hours of meetings held"), row.meeting_hours),
+            (_("People who came to meetings"), row.extra.get("attendees", 0)),
+            (_("Hours contributed at meetings"), row.extra.get("hours", 0)),
+            (_("People trained in co-production"), row.extra.get("trained", 0)),
+            (_("Expressed interest but did not take part"), row.extra.get("not_taking_part", 0)),
         ]:
             yield [
                 _("Engagement"),
