@@ -69,7 +69,19 @@ def seed(*, organisation, projects, groups, people, meetings, scale, rng):
             if s.audience in (guide.BOTH, audience):
                 by_questionnaire[s.questionnaire_id][audience].append(s.pk)
     invitations, responses, answers = [], [], []
+
+    def flush():
+        # In chunks, so the seed never holds all 600,000 answers in memory at once.
+        Invitation.objects.bulk_create(invitations, batch_size=5000)
+        Response.objects.bulk_create(responses, batch_size=5000)
+        Answer.objects.bulk_create(answers, batch_size=5000)
+        invitations.clear()
+        responses.clear()
+        answers.clear()
+
     for q, invited in zip(questionnaires, plan, strict=True):
+        if len(answers) >= 30_000:
+            flush()
         for person_id, audience in invited:
             invitations.append(
                 Invitation(
@@ -88,6 +100,4 @@ def seed(*, organisation, projects, groups, people, meetings, scale, rng):
                 roll = rng.random()
                 value = 0 if roll < 0.03 else (rng.choice((4, 5)) if roll < lean else rng.randint(1, 3))
                 answers.append(Answer(id=uuid.uuid4(), response_id=response.id, statement_id=statement_id, value=value))
-    Invitation.objects.bulk_create(invitations, batch_size=5000)
-    Response.objects.bulk_create(responses, batch_size=5000)
-    Answer.objects.bulk_create(answers, batch_size=5000)
+    flush()
