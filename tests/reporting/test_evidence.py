@@ -15,7 +15,6 @@ from django.utils import timezone
 
 from feedback.models import WeDid
 from groups.models import Applicant, Membership, RecruitmentRound, TrainingRecord
-from meetings.models import Attendance
 from outcomes.models import Invitation
 from projects.models import Project
 from reporting.evidence import outcome_scores, reflection_evidence
@@ -148,7 +147,7 @@ def test_ways_length_interest_and_training(world):
     assert p.questionnaire_paper == 5 + 6 + 2 + 9 - 3
     assert (p.reflection_people, p.reflection_answers) == (3, 8)
     assert p.interested_not_taking_part == 2
-    assert dict((str(k), v) for k, v in p.reasons)["Timing"] == 1
+    assert {str(k): v for k, v in p.reasons}["Timing"] == 1
     assert (p.trained, p.trained_formal, p.trained_informal) == (2, 1, 2)
 
 
