@@ -216,6 +216,12 @@ class AttendanceForm(forms.Form):
                 required=False,
                 initial=record.status if record else "",
             )
+            self.fields[f"way_{person.pk}"] = forms.ChoiceField(
+                label=_("%(name)s: how they took part") % {"name": person.name},
+                choices=[("", _("Not recorded")), *Attendance.Way.choices],
+                required=False,
+                initial=record.way if record else "",
+            )
             self.fields[f"hours_{person.pk}"] = forms.DecimalField(
                 label=_("%(name)s: hours contributed") % {"name": person.name},
                 required=False,
@@ -233,11 +239,12 @@ class AttendanceForm(forms.Form):
         for person in self.people:
             status = self.cleaned_data[f"status_{person.pk}"]
             hours = self.cleaned_data[f"hours_{person.pk}"]
+            way = self.cleaned_data[f"way_{person.pk}"]
             if status == Attendance.Status.PRESENT and hours is None:
                 hours = self.default_hours
             if status and status != Attendance.Status.PRESENT:
-                hours = None
-            rows.append((person, status, hours))
+                hours, way = None, ""
+            rows.append((person, status, hours, way))
         return rows
 
 

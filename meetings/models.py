@@ -259,9 +259,16 @@ class Attendance(models.Model):
         APOLOGIES = "apologies", _("Apologies")
         ABSENT = "absent", _("Absent")
 
+    class Way(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        ONLINE = "online", _("Online")
+        PHONE = "phone", _("By phone")
+
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
     person = models.ForeignKey("groups.Person", on_delete=models.CASCADE, related_name="attendance")
     status = models.CharField(_("attendance"), max_length=20, choices=Status.choices)
+    # How someone present took part (reports count the ways people were involved); blank if unknown.
+    way = models.CharField(_("how they took part"), max_length=20, choices=Way.choices, blank=True)
     hours = models.DecimalField(_("hours contributed"), max_digits=5, decimal_places=2, null=True, blank=True)
 
     class Meta:

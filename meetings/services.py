@@ -393,14 +393,15 @@ def posting_done(*, posting):
 
 
 def attendance_record(*, meeting, rows):
-    """rows: (person, status, hours); one row per person, replaced when recorded again."""
+    """rows: (person, status, hours[, way]); one row per person, replaced when recorded again."""
     with transaction.atomic():
-        for person, status, hours in rows:
+        for person, status, hours, *rest in rows:
+            way = rest[0] if rest else ""
             if not status:
                 Attendance.objects.filter(meeting=meeting, person=person).delete()
                 continue
             Attendance.objects.update_or_create(
-                meeting=meeting, person=person, defaults={"status": status, "hours": hours}
+                meeting=meeting, person=person, defaults={"status": status, "hours": hours, "way": way}
             )
 
 

@@ -211,6 +211,28 @@ class AnswerQuerySet(models.QuerySet):
             .order_by()
         )
 
+    def likert_summary(self):
+        """For reports: counts per (project, questionnaire, point, audience, outcome number,
+        statement key), one SQL query, with ``c0`` ("Prefer not to say") to ``c5`` and ``text``
+        (the statement's wording). One row per cell the minimum-number rule applies to, so a
+        report can add up only cells with enough answers (in SQL, wrapping this query)."""
+        return (
+            self.filter(statement__kind=Statement.Kind.LIKERT, value__isnull=False)
+            .values(
+                project_id=models.F("response__questionnaire__project_id"),
+                questionnaire_id=models.F("response__questionnaire_id"),
+                point=models.F("response__questionnaire__point"),
+                audience=models.F("response__audience"),
+                outcome_number=models.F("statement__outcome_number"),
+                statement_key=models.F("statement__key"),
+            )
+            .annotate(
+                text=models.Min("statement__text"),
+                **{f"c{value}": Count("id", filter=Q(value=value)) for value in range(6)},
+            )
+            .order_by()
+        )
+
     def texts(self):
         """Free-text answers, sorted alphabetically so the list says nothing about arrival."""
         return (

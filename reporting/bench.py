@@ -6,7 +6,7 @@ managers' dashboard, a project report page and the cross-project PDF at both siz
 time, SQL queries and peak Python memory (tracemalloc). Prints JSON.
 
 Other apps add their own bulk data (questionnaire responses, reflection answers...) by
-providing ``<app>/bench.py`` with ``seed(*, organisation, projects, groups, people, meetings,
+providing ``<app>/bench_seed.py`` (or ``<app>/bench.py``) with ``seed(*, organisation, projects, groups, people, meetings,
 scale, rng)``; those found are run and listed under "seeded_by"; those missing under
 "not_seeded". Targets: identical query counts at both sizes, pages under 300 ms median at the
 large size (SQLite), the PDF under 10 s, peak memory under 500 MB."""
@@ -163,9 +163,8 @@ def seed(name, scale, rng):
     )
     seeded_by, not_seeded = [], []
     for app in OTHER_APPS:
-        try:
-            module = importlib.import_module(f"{app}.bench")
-        except ModuleNotFoundError:
+        module = _seeder(app)
+        if module is None:
             not_seeded.append(app)
             continue
         module.seed(
@@ -178,6 +177,10 @@ def seed(name, scale, rng):
             rng=rng,
         )
         seeded_by.append(app)
+    from feedback.models import ReflectionAnswer
+    from meetings.models import Attendance
+    from outcomes.models import Answer, Response
+
     counts = {
         "projects": len(projects),
         "groups": len(groups),
@@ -186,9 +189,30 @@ def seed(name, scale, rng):
         "meetings": len(meetings),
         "indicator_readings": IndicatorReading.objects.filter(indicator__project__organisation=organisation).count(),
         "monitoring_responses": len(projects) * 10,
+        "attendance": Attendance.objects.filter(meeting__group__project__organisation=organisation).count(),
+        "questionnaire_responses": Response.objects.filter(questionnaire__project__organisation=organisation).count(),
+        "questionnaire_answers": Answer.objects.filter(
+            response__questionnaire__project__organisation=organisation
+        ).count(),
+        "reflection_answers": ReflectionAnswer.objects.filter(round__group__project__organisation=organisation).count(),
     }
     busiest = max(projects, key=lambda p: sum(1 for m in memberships if m.group.project_id == p.pk))
     return organisation, manager, busiest, counts, seeded_by, not_seeded
+
+
+def _seeder(app):
+    """``<app>/bench_seed.py``, or ``<app>/bench.py`` when it has a ``seed`` function (outcomes'
+    own bench.py is its submit benchmark, so its seeder lives in bench_seed.py)."""
+    for name in (f"{app}.bench_seed", f"{app}.bench"):
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as error:
+            if error.name != name:
+                raise
+            continue
+        if hasattr(module, "seed"):
+            return module
+    return None
 
 
 def _measure(fn, runs):

@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
@@ -133,8 +135,10 @@ class MonitoringResponseQuerySet(models.QuerySet):
 
 class MonitoringResponse(models.Model):
     """An anonymous equality-monitoring answer: no key to the person or the invitation, and
-    no time at all. Reported only in aggregate, under the minimum-number rule."""
+    no time at all. Reported only in aggregate, under the minimum-number rule. The key is a
+    random UUID, so even the id says nothing about the order answers arrived in."""
 
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     project = models.ForeignKey("projects.Project", on_delete=models.CASCADE, related_name="monitoring_responses")
     age_band = models.CharField(max_length=20, blank=True)
     sex = models.CharField(max_length=20, blank=True)
@@ -145,6 +149,10 @@ class MonitoringResponse(models.Model):
     area = models.CharField(max_length=120, blank=True)
 
     objects = MonitoringResponseQuerySet.as_manager()
+
+    class Meta:
+        # Nothing that follows arrival.
+        ordering = ["id"]
 
     def __str__(self):
         return f"Equality monitoring answer {self.pk}"

@@ -13,9 +13,11 @@ from typing import Any
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
+from feedback.guide import PRINCIPLE_KEYS, PRINCIPLES
+from outcomes.models import Audience, Questionnaire
 from projects.models import Project
 
-from . import charts, figures
+from . import charts, evidence, figures, participation
 
 
 @dataclass(frozen=True)
@@ -88,14 +90,43 @@ def chain_csv(data, label):
 
 
 def engagement_project(project, context):
-    return {"totals": figures.engagement_totals(Project.objects.filter(pk=project.pk), context.today)}
+    projects = Project.objects.filter(pk=project.pk)
+    return {
+        "totals": figures.engagement_totals(projects, context.today),
+        "ways": participation.participation(projects),
+    }
 
 
 def engagement_across(projects, context):
+    rows = figures.engagement_rows(projects, context.today)
+    extra = participation.participation_by_project(projects.order_by().values("pk"))
+    for row in rows:
+        row.extra = extra.get(row.project.pk, {})
     return {
         "totals": figures.engagement_totals(projects, context.today),
-        "rows": figures.engagement_rows(projects, context.today),
+        "ways": participation.participation(projects),
+        "rows": rows,
     }
+
+
+def _ways_csv(ways, label):
+    section = _("Engagement")
+    for name, value, unit in ways.ways:
+        yield [section, label, _("Ways of taking part (%(unit)s)") % {"unit": unit}, name, value]
+    for name, value in [
+        (_("Attendances at meetings"), ways.attendances),
+        (_("People who came to meetings"), ways.attendees),
+        (_("Meetings attended per person who came"), ways.meetings_per_attendee),
+        (_("Hours contributed at meetings"), ways.hours),
+        (_("Reflection answers"), ways.reflection_answers),
+        (_("People trained in co-production"), ways.trained),
+        (_("People with formal training"), ways.trained_formal),
+        (_("People with informal training"), ways.trained_informal),
+        (_("Expressed interest but did not take part"), ways.interested_not_taking_part),
+    ]:
+        yield [section, label, name, "", "" if value is None else value]
+    for reason, count in ways.reasons:
+        yield [section, label, _("Did not take part, by reason"), reason, count]
 
 
 def _totals_csv(totals, label):
@@ -121,6 +152,7 @@ def _totals_csv(totals, label):
 
 def engagement_csv(data, label):
     yield from _totals_csv(data["totals"], label)
+    yield from _ways_csv(data["ways"], label)
     for row in data.get("rows", []):
         for name, value in [
             (_("People taking part (each counted once)"), row.people),
@@ -130,6 +162,10 @@ def engagement_csv(data, label):
             (_("Average months on the group"), row.months_on_group),
             (_("Meetings held"), row.meetings_held),
             (_("Hours of meetings held"), row.meeting_hours),
+            (_("People who came to meetings"), row.extra.get("attendees", 0)),
+            (_("Hours contributed at meetings"), row.extra.get("hours", 0)),
+            (_("People trained in co-production"), row.extra.get("trained", 0)),
+            (_("Expressed interest but did not take part"), row.extra.get("not_taking_part", 0)),
         ]:
             yield [
                 _("Engagement"),
@@ -215,6 +251,144 @@ def diversity_csv(data, label):
             yield [section, label, category.label, row.label, withheld if row.count is None else row.count]
 
 
+# --- Outcome scores (outcomes 1 to 4) ---------------------------------------------------------
+
+
+def outcomes_project(project, context):
+    return evidence.outcome_scores(Project.objects.filter(pk=project.pk), context.organisation, context.today)
+
+
+def outcomes_across(projects, context):
+    scores = evidence.outcome_scores(projects, context.organisation, context.today, by_project=True)
+    titles = dict(projects.order_by().values_list("pk", "title"))
+    keys = sorted({key for cells in scores.project_rows.values() for key in cells})
+    scores.columns = [(number, Audience(audience).label) for number, audience in keys]
+    scores.project_rows = sorted(
+        ((titles.get(pk, ""), pk, [cells.get(key) for key in keys]) for pk, cells in scores.project_rows.items()),
+        key=lambda row: row[0],
+    )
+    return scores
+
+
+def _cell_value(cell, minimum):
+    if cell.withheld:
+        return _("withheld (fewer than %(n)s answers)") % {"n": minimum}
+    return "" if cell.share is None else cell.share
+
+
+def outcomes_csv(data, label):
+    section = _("Outcome scores")
+    for number, _title, audiences in data.outcomes:
+        for audience_label, totals in audiences:
+            for point, cell in totals.items():
+                if cell.empty:
+                    continue
+                measure = _("Outcome %(n)s, share agreeing (%%), %(point)s") % {
+                    "n": number,
+                    "point": Questionnaire.Point(point).label,
+                }
+                yield [section, label, measure, audience_label, _cell_value(cell, data.minimum)]
+                yield [section, label, _("Outcome %(n)s, answers") % {"n": number}, audience_label, cell.answered]
+    for s in data.statements:
+        audience_label = Audience(s.audience).label
+        for point, cell in s.points.items():
+            if cell.empty:
+                continue
+            point_label = Questionnaire.Point(point).label
+            yield [
+                section,
+                label,
+                f"{s.text} ({point_label}): % agreeing",
+                audience_label,
+                _cell_value(cell, data.minimum),
+            ]
+            yield [section, label, f"{s.text} ({point_label}): answers", audience_label, cell.answered]
+        if s.change is not None:
+            yield [section, label, f"{s.text}: change start to end (points)", audience_label, s.change]
+    for title, _pk, cells in data.project_rows:
+        for (number, audience_label), cell in zip(data.columns, cells, strict=True):
+            if cell is None or cell.empty:
+                continue
+            yield [
+                section,
+                title,
+                _("Outcome %(n)s, share agreeing (%%), latest point") % {"n": number},
+                audience_label,
+                _cell_value(cell, data.minimum),
+            ]
+
+
+# --- Reflection rounds (evidence for outcomes 1, 3 and 4) -------------------------------------
+
+
+def reflection_project(project, context):
+    return evidence.reflection_evidence(Project.objects.filter(pk=project.pk), context.organisation, detail=True)
+
+
+def reflection_across(projects, context):
+    result = evidence.reflection_evidence(projects, context.organisation)
+    titles = dict(projects.order_by().values_list("pk", "title"))
+    result.project_rows = sorted(
+        ((titles.get(pk, ""), row) for pk, row in result.project_rows.items()), key=lambda row: row[0]
+    )
+    return result
+
+
+def reflection_csv(data, label):
+    section = _("Reflection rounds")
+    for name, value in [
+        (_("Rounds"), data.rounds),
+        (_("Rounds withheld (anonymous, fewer answers than the minimum)"), data.rounds_withheld),
+        (_("Answers in rounds shown"), data.answers),
+        (_("Suggestions for how the group could work better"), data.suggestion_count),
+        (_("You said, we did"), data.we_did_count),
+    ]:
+        yield [section, label, name, "", value]
+    for p in data.principles:
+        yield [section, label, _("Share agreeing (%)"), p.name, "" if p.share is None else p.share]
+        yield [section, label, _("Answers"), p.name, p.answered]
+    for record in data.we_did:
+        yield [section, label, _("You said, we did"), record.you_said, record.we_did]
+    for title, row in data.project_rows:
+        for key in PRINCIPLE_KEYS:
+            value = row.get(key)
+            yield [section, title, _("Share agreeing (%)"), PRINCIPLES[key][0], "" if value is None else value]
+
+
+# --- Decisions ----------------------------------------------------------------------------------
+
+
+def decisions_project(project, context):
+    return {"decisions": evidence.decisions_list(project)}
+
+
+def decisions_across(projects, context):
+    return {"counts": evidence.decisions_counts(projects)}
+
+
+def decisions_csv(data, label):
+    section = _("Decisions")
+    for decision in data.get("decisions", []):
+        yield [
+            section,
+            label,
+            decision.meeting.starts_at.date().isoformat(),
+            decision.get_method_display()
+            + (" (" + _("recommendation to the council") + ")" if decision.recommendation else ""),
+            decision.text,
+        ]
+    counts = data.get("counts")
+    if counts:
+        for key, name in [
+            ("total", _("Decisions")),
+            ("consensus", _("Reached by consensus")),
+            ("vote", _("Reached by a vote")),
+            ("recommendations", _("Recommendations to the council")),
+            ("projects", _("Projects with decisions")),
+        ]:
+            yield [section, label, name, "", counts[key]]
+
+
 SECTIONS = [
     Section("chain", _("Aim and outcome chain"), project=chain_project, csv=chain_csv),
     Section("engagement", _("Engagement"), project=engagement_project, across=engagement_across, csv=engagement_csv),
@@ -226,7 +400,26 @@ SECTIONS = [
         csv=indicators_csv,
     ),
     Section("diversity", _("Diversity"), project=diversity_project, across=diversity_across, csv=diversity_csv),
+    Section(
+        "outcomes",
+        _("Outcome scores (outcomes 1 to 4)"),
+        project=outcomes_project,
+        across=outcomes_across,
+        csv=outcomes_csv,
+    ),
+    Section(
+        "reflection",
+        _("Reflection themes (evidence for outcomes 1, 3 and 4)"),
+        project=reflection_project,
+        across=reflection_across,
+        csv=reflection_csv,
+    ),
+    Section("decisions", _("Decisions"), project=decisions_project, across=decisions_across, csv=decisions_csv),
 ]
+
+# The order: engagement (with diversity), outcome scores, service indicators, reflection, decisions.
+_ORDER = ["chain", "engagement", "diversity", "outcomes", "indicators", "reflection", "decisions"]
+SECTIONS.sort(key=lambda s: _ORDER.index(s.key))
 
 
 def section_register(section, *, before=None):

@@ -164,3 +164,12 @@ def test_other_projects_answers_do_not_leak_into_a_project(project):
     _answers(ProjectFactory(organisation=project.organisation), 8, sex="male")
     result = diversity(Project.objects.filter(pk=project.pk), project.organisation)
     assert result.total == 0
+
+
+def test_monitoring_answers_have_random_keys_and_no_time():
+    from django.db import models
+
+    fields = MonitoringResponse._meta.get_fields()
+    assert isinstance(MonitoringResponse._meta.pk, models.UUIDField)
+    assert not [f for f in fields if isinstance(f, models.DateField | models.TimeField)]
+    assert {f.name for f in fields if f.is_relation} == {"project"}

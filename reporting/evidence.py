@@ -1,0 +1,392 @@
+"""Outcome evidence for the reports: questionnaire scores (outcomes 1 to 4), reflection rounds
+(evidence for outcomes 1, 3 and 4) and decisions. A fixed number of queries at any size.
+
+The minimum-number rule: a questionnaire's answers to a statement, from one audience, count
+only when at least ``organisation.min_responses`` people gave them (the same rule as the
+questionnaire's own results page). Every figure here adds up only such cells, so no withheld
+number can be worked out by subtracting one shown figure from another. Anonymous reflection
+rounds below the minimum are left out of every figure the same way."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+
+from feedback.guide import AGREE, PRINCIPLE_KEYS, PRINCIPLES
+from feedback.models import ReflectionAnswer, ReflectionRound, WeDid
+from meetings.models import Decision
+from outcomes import guide as outcomes_guide
+from outcomes.models import Answer, Audience, Questionnaire
+
+from . import charts
+
+SCALE = [value for value, _label in outcomes_guide.SCALE]
+POINTS = [Questionnaire.Point.START, Questionnaire.Point.DURING, Questionnaire.Point.END]
+OUTCOME_NUMBERS = (1, 2, 3, 4)
+# What each co-production outcome says, as the guide words it (shortened for tables).
+OUTCOME_TITLES = {
+    1: _("Residents and communities have increased influence over the decisions and services that affect their lives."),
+    2: _("Residents and communities are more engaged in local decisions."),
+    3: _(
+        "Residents, council staff and councillors have the skills and knowledge they need to work together effectively."
+    ),
+    4: _("Residents, council staff and councillors are more confident about working together in equal partnerships."),
+}
+
+
+def _percent(part, whole):
+    return None if not whole else round(100 * part / whole)
+
+
+# --- Questionnaire scores (outcomes 1 to 4) -------------------------------------------------
+
+
+@dataclass
+class Cell:
+    """Answers on the five-point scale (reportable ones only), and whether some were withheld."""
+
+    counts: list = field(default_factory=lambda: [0] * 5)
+    withheld_answers: int = 0
+
+    def add(self, counts, withheld):
+        self.counts = [a + b for a, b in zip(self.counts, counts, strict=True)]
+        self.withheld_answers += withheld
+
+    @property
+    def answered(self):
+        return sum(self.counts)
+
+    @property
+    def agree(self):
+        return self.counts[3] + self.counts[4]
+
+    @property
+    def share(self):
+        return _percent(self.agree, self.answered)
+
+    @property
+    def withheld(self):
+        """Answers exist but too few to show."""
+        return not self.answered and self.withheld_answers > 0
+
+    @property
+    def empty(self):
+        return not self.answered and not self.withheld_answers
+
+
+@dataclass
+class StatementScore:
+    outcome: int
+    audience: str
+    key: str
+    text: str
+    points: dict  # point -> Cell
+    paired_start: Cell
+    paired_end: Cell
+
+    @property
+    def change(self):
+        """Percentage points from start to end, over projects that asked at both points."""
+        if self.paired_start.answered and self.paired_end.answered:
+            return self.paired_end.share - self.paired_start.share
+        return None
+
+    def cell(self, point):
+        return self.points.get(point) or Cell()
+
+    @property
+    def point_cells(self):
+        return [self.cell(point) for point in POINTS]
+
+    @property
+    def audience_label(self):
+        return Audience(self.audience).label
+
+
+def _likert_rows(projects, minimum, today):
+    """Rows per (project, point, audience, outcome, statement key): reportable counts c1..c5 and
+    the number of answers withheld, from one query that adds up questionnaire-level cells."""
+    inner = (
+        Answer.objects.for_projects(projects)
+        .filter(response__questionnaire__closes_on__lt=today, statement__outcome_number__in=OUTCOME_NUMBERS)
+        .likert_summary()
+    )
+    sql, params = inner.query.sql_with_params()
+    answered = "(c1 + c2 + c3 + c4 + c5)"
+    sums = ", ".join(f"SUM(CASE WHEN {answered} >= %s THEN c{v} ELSE 0 END)" for v in SCALE)
+    outer = (
+        f"SELECT project_id, point, audience, outcome_number, statement_key, MIN(text), {sums}, "
+        f"SUM(CASE WHEN {answered} >= %s THEN 0 ELSE {answered} END) "
+        f"FROM ({sql}) cells GROUP BY project_id, point, audience, outcome_number, statement_key"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(outer, [*([minimum] * len(SCALE)), minimum, *params])
+        return cursor.fetchall()
+
+
+@dataclass
+class OutcomeScores:
+    minimum: int
+    statements: list
+    outcomes: list  # (number, title, [(audience label, {point: Cell})])
+    project_rows: list
+    chart: str | None
+    likert_charts: list
+
+    columns: list = field(default_factory=list)
+
+    @property
+    def point_labels(self):
+        return [Questionnaire.Point(point).label for point in POINTS]
+
+    @property
+    def scale_labels(self):
+        return [label for _value, label in outcomes_guide.SCALE]
+
+    @property
+    def scale_rows(self):
+        """The charts' numbers: (statement, audience, point, [c1..c5], answers)."""
+        return [
+            (s.text, s.audience_label, Questionnaire.Point(p).label, s.cell(p).counts, s.cell(p).answered)
+            for s in self.statements
+            for p in POINTS
+            if s.cell(p).answered
+        ]
+
+    @property
+    def any_answers(self):
+        return any(not c.empty for s in self.statements for c in s.points.values())
+
+
+def _statement_text(key, audience, fallback, words):
+    for g_key, _number, g_audience, text in outcomes_guide.STATEMENTS:
+        if g_key == key and g_audience in (outcomes_guide.BOTH, audience):
+            return str(text).format(**words)
+    return fallback
+
+
+def outcome_scores(projects, organisation, today, *, by_project=False):
+    minimum = organisation.min_responses
+    rows = _likert_rows(projects, minimum, today)
+    words = dict(zip(("council", "area"), outcomes_guide.words_for(organisation), strict=False))
+    # (outcome, audience, key) -> {project: {point: (counts, withheld)}}
+    cells = defaultdict(lambda: defaultdict(dict))
+    texts = {}
+    for project_id, point, audience, outcome, key, text, c1, c2, c3, c4, c5, withheld in rows:
+        cells[(outcome, audience, key)][project_id][point] = ([c1, c2, c3, c4, c5], withheld)
+        texts[(outcome, audience, key)] = text
+    statements = []
+    audience_order = [a for a, _label in Audience.choices]
+    for outcome, audience, key in sorted(cells, key=lambda k: (k[0], audience_order.index(k[1]), k[2])):
+        by_project_cells = cells[(outcome, audience, key)]
+        points = {p: Cell() for p in POINTS}
+        paired_start, paired_end = Cell(), Cell()
+        for per_point in by_project_cells.values():
+            for point, (counts, withheld) in per_point.items():
+                points[point].add(counts, withheld)
+            start, end = per_point.get(POINTS[0]), per_point.get(POINTS[2])
+            if start and end and sum(start[0]) and sum(end[0]):
+                paired_start.add(*start)
+                paired_end.add(*end)
+        statements.append(
+            StatementScore(
+                outcome=outcome,
+                audience=audience,
+                key=key,
+                text=_statement_text(key, audience, texts[(outcome, audience, key)], words),
+                points=points,
+                paired_start=paired_start,
+                paired_end=paired_end,
+            )
+        )
+    # Per outcome, per audience, per point: the statements' reportable answers added up.
+    outcomes = []
+    for number in OUTCOME_NUMBERS:
+        audiences = []
+        for audience, label in Audience.choices:
+            mine = [s for s in statements if s.outcome == number and s.audience == audience]
+            if not mine:
+                continue
+            totals = {p: Cell() for p in POINTS}
+            for s in mine:
+                for p in POINTS:
+                    totals[p].add(s.cell(p).counts, s.cell(p).withheld_answers)
+            audiences.append((label, totals))
+        if audiences:
+            outcomes.append((number, OUTCOME_TITLES[number], audiences))
+    bars = []
+    for number, _title, audiences in outcomes:
+        for label, totals in audiences:
+            latest = _latest(totals)
+            if latest and latest.answered:
+                bars.append((f"{number}: {label}", latest.share))
+    chart = (
+        charts.bar_chart(
+            bars,
+            title=_("Share agreeing, by outcome and audience (latest point asked)"),
+            chart_id="outcome-shares",
+            value_suffix="%",
+        )
+        if bars
+        else None
+    )
+    likert_charts = []
+    for audience, label in Audience.choices:
+        shown = [
+            (f"{s.text} ({Questionnaire.Point(point).label.lower()})", s.cell(point).counts)
+            for s in statements
+            if s.audience == audience
+            for point in POINTS
+            if s.cell(point).answered
+        ]
+        if shown:
+            likert_charts.append(
+                charts.diverging_likert(
+                    shown,
+                    title=_("%(audience)s: how much people agree with each statement") % {"audience": label},
+                    chart_id=f"outcome-likert-{audience}",
+                )
+            )
+    project_rows = _project_rows(cells) if by_project else []
+    return OutcomeScores(
+        minimum=minimum,
+        statements=statements,
+        outcomes=outcomes,
+        project_rows=project_rows,
+        chart=chart,
+        likert_charts=likert_charts,
+    )
+
+
+def _latest(totals):
+    for point in reversed(POINTS):
+        if not totals[point].empty:
+            return totals[point]
+    return None
+
+
+def _project_rows(cells):
+    """{project id: {(outcome, audience): Cell at the latest point asked}}."""
+    per = defaultdict(lambda: defaultdict(lambda: {p: Cell() for p in POINTS}))
+    for (outcome, audience, _key), by_project in cells.items():
+        for project_id, per_point in by_project.items():
+            for point, (counts, withheld) in per_point.items():
+                per[project_id][(outcome, audience)][point].add(counts, withheld)
+    return {pk: {k: _latest(v) for k, v in outcomes.items()} for pk, outcomes in per.items()}
+
+
+# --- Reflection rounds (evidence for outcomes 1, 3 and 4) -----------------------------------
+
+
+@dataclass
+class PrincipleScore:
+    key: str
+    name: str
+    answered: int
+    agree: int
+
+    @property
+    def share(self):
+        return _percent(self.agree, self.answered)
+
+
+@dataclass
+class ReflectionEvidence:
+    minimum: int
+    rounds: int
+    rounds_withheld: int
+    answers: int
+    principles: list
+    round_rows: list = field(default_factory=list)
+    suggestions: list = field(default_factory=list)
+    suggestion_count: int = 0
+    we_did: list = field(default_factory=list)
+    we_did_count: int = 0
+    project_rows: dict = field(default_factory=dict)
+    chart: str | None = None
+
+
+def reflection_evidence(projects, organisation, *, detail=False):
+    """Principle scores over the reportable rounds, suggestions and "you said, we did".
+    Project scope (``detail``) lists rounds, suggestions and records; across projects, counts
+    and a row per project. Six queries either way."""
+    rounds_qs = ReflectionRound.objects.for_projects(projects).with_principle_scores()
+    rounds = list(rounds_qs.select_related("group").order_by("date", "pk")) if detail else None
+    if detail:
+        flags = [(r.pk, r.reportable, r.answer_count) for r in rounds]
+    else:
+        flags = list(rounds_qs.order_by().values_list("pk", "reportable", "answer_count"))
+    reportable = [pk for pk, ok, _n in flags if ok]
+    summary = ReflectionRound.objects.for_projects(projects).principle_summary()
+    principles = [
+        PrincipleScore(
+            key=key,
+            name=PRINCIPLES[key][0],
+            answered=summary[f"{key}_answered"] or 0,
+            agree=summary[f"{key}_agree"] or 0,
+        )
+        for key in PRINCIPLE_KEYS
+    ]
+    answers = ReflectionAnswer.objects.filter(round__in=reportable)
+    suggestions = answers.suggestions()
+    we_did = WeDid.objects.filter(round__group__project__in=projects)
+    evidence = ReflectionEvidence(
+        minimum=organisation.min_responses,
+        rounds=len(flags),
+        rounds_withheld=len(flags) - len(reportable),
+        answers=sum(n for _pk, ok, n in flags if ok),
+        principles=principles,
+    )
+    shown = [p for p in principles if p.answered]
+    if shown:
+        evidence.chart = charts.bar_chart(
+            [(str(p.name), p.share) for p in shown],
+            title=_("Reflection rounds: share agreeing, by principle"),
+            chart_id="reflection-principles",
+            value_suffix="%",
+        )
+    if detail:
+        evidence.round_rows = rounds
+        # Alphabetical, so the list says nothing about who answered when.
+        evidence.suggestions = list(suggestions.order_by("better").values_list("better", flat=True))
+        evidence.suggestion_count = len(evidence.suggestions)
+        evidence.we_did = list(we_did.select_related("round__group", "discussed_at").order_by("round__date", "pk"))
+        evidence.we_did_count = len(evidence.we_did)
+    else:
+        evidence.suggestion_count = suggestions.count()
+        evidence.we_did_count = we_did.count()
+        aggregates = {}
+        for key in PRINCIPLE_KEYS:
+            aggregates[f"{key}_answered"] = Count("pk", filter=Q(**{f"{key}__isnull": False}))
+            aggregates[f"{key}_agree"] = Count("pk", filter=Q(**{f"{key}__in": AGREE}))
+        evidence.project_rows = {
+            row["round__group__project"]: {
+                key: _percent(row[f"{key}_agree"], row[f"{key}_answered"]) for key in PRINCIPLE_KEYS
+            }
+            | {"answers": row["answers"]}
+            for row in answers.order_by().values("round__group__project").annotate(answers=Count("pk"), **aggregates)
+        }
+    return evidence
+
+
+# --- Decisions ------------------------------------------------------------------------------
+
+
+def decisions_list(project):
+    return list(
+        Decision.objects.filter(meeting__group__project=project)
+        .select_related("meeting__group")
+        .order_by("meeting__starts_at", "pk")
+    )
+
+
+def decisions_counts(projects):
+    return Decision.objects.filter(meeting__group__project__in=projects).aggregate(
+        total=Count("pk"),
+        consensus=Count("pk", filter=Q(method=Decision.Method.CONSENSUS)),
+        vote=Count("pk", filter=Q(method=Decision.Method.VOTE)),
+        recommendations=Count("pk", filter=Q(recommendation=True)),
+        projects=Count("meeting__group__project", distinct=True),
+    )
