@@ -160,6 +160,12 @@ def meeting_update(*, meeting, starts_at, ends_at, **details):
                 meeting.pack_version += 1
                 meeting.save(update_fields=["pack_version"])
                 pack_schedule(meeting=meeting)
+            # A reminder already sent was for the old date: the new date gets its own.
+            meeting.reminder_sent_at = None
+            meeting.save(update_fields=["reminder_sent_at"])
+        if moved or (changed and meeting.reminder_sent_at is None):
+            # The reminder task carries the sequence it was planned for, so any change that
+            # raises the sequence needs a new one (the old one finds itself stale).
             reminder_schedule(meeting=meeting)
         if changed:
             members_notify(
