@@ -410,12 +410,19 @@ def attendance_record(*, meeting, rows):
             )
 
 
+def notes_can_be_approved(meeting):
+    return not meeting.is_cancelled and meeting.starts_at <= timezone.now()
+
+
 def notes_approve(*, meeting, user):
-    """Approve the notes and circulate them to every member (once)."""
+    """Approve the notes and circulate them to every member (once). Notes of a meeting not
+    yet held, or cancelled, cannot be approved (returns None): there is nothing to circulate."""
     with transaction.atomic():
         meeting = Meeting.objects.select_for_update().select_related("group__project__organisation").get(pk=meeting.pk)
         if meeting.notes_status == Meeting.NotesStatus.APPROVED:
             return meeting
+        if not notes_can_be_approved(meeting):
+            return None
         meeting.notes_status = Meeting.NotesStatus.APPROVED
         meeting.notes_approved_at = timezone.now()
         meeting.notes_approved_by = user

@@ -128,6 +128,7 @@ def meeting_detail(request, project_pk, pk):
             "actions": meeting.actions.select_related("item"),
             "decisions": meeting.decisions.select_related("item"),
             "can_manage": can_manage_meetings(request.user, project),
+            "notes_can_be_approved": services.notes_can_be_approved(meeting),
             "breadcrumbs": crumbs(project, (str(meeting), None)),
         },
     )
