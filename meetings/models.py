@@ -85,6 +85,20 @@ class MeetingQuerySet(models.QuerySet):
         now = timezone.now()
         return self.scheduled().filter(pack_sent_at__isnull=True, pack_due_at__lte=now, starts_at__gt=now)
 
+    def papers_update_overdue(self, wait):
+        """Ids of meetings with paper changes not yet sent for longer than ``wait`` (a lost task)."""
+        now = timezone.now()
+        return (
+            self.scheduled()
+            .filter(
+                ends_at__gte=now,
+                paper_changes__batch__isnull=True,
+                paper_changes__created_at__lte=now - wait,
+            )
+            .values_list("pk", flat=True)
+            .distinct()
+        )
+
 
 class Meeting(models.Model):
     class Status(models.TextChoices):
