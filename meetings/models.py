@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 # The guide: "five or ten minutes at the end for people to say how the meeting went for them".
@@ -163,7 +164,10 @@ class Meeting(models.Model):
         ]
 
     def __str__(self):
-        return self.title or f"{self.group} {timezone.localtime(self.starts_at):%d/%m/%Y}"
+        # Always with the date: a series' meetings often share a title, and each page (its
+        # title, heading and breadcrumbs) must say which meeting it is.
+        day = date_format(timezone.localtime(self.starts_at), "j F Y")
+        return f"{self.title or self.group}, {day}"
 
     @property
     def topic(self):

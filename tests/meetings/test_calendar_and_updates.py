@@ -169,3 +169,14 @@ def test_notes_cannot_be_approved_and_sent_before_the_meeting_or_when_it_is_canc
         run_tasks()
     assert [m for m in mail.outbox if m.subject.startswith("Notes")] == []
     assert set(Meeting.objects.values_list("notes_status", flat=True)) == {"draft"}
+
+
+def test_each_meeting_of_a_series_is_named_with_its_date(client, officer, project):
+    group = GroupFactory(project=project, name="Library group")
+    first = plan(group, at(2030, 1, 8, 14, 0), title="Library group meeting")
+    plan(group, at(2030, 2, 12, 14, 0), title="Library group meeting")
+    client.force_login(officer)
+    page = client.get(reverse("meetings:detail", args=[project.pk, first.pk])).text
+    assert "<title>Library group meeting, 8 January 2030" in page
+    listing = client.get(reverse("meetings:list", args=[project.pk])).text
+    assert "Library group meeting, 12 February 2030</a>" in listing
