@@ -1,6 +1,7 @@
 """Messages to group members about meetings. Each is rendered when it is sent, from ids."""
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from groups.models import Person
 from outbox import registry
@@ -9,6 +10,16 @@ from outbox.rendering import absolute_url, email_build
 from .calendar import meeting_ics
 from .models import Meeting
 from .tokens import member_token
+
+# What each message is called on the meeting page (the officer's words, not the code's).
+LABELS = {
+    "meetings.agenda_pack": _("Agenda and papers"),
+    "meetings.papers_updated": _("Updated papers"),
+    "meetings.reminder": _("Reminder"),
+    "meetings.meeting_changed": _("Meeting changed"),
+    "meetings.meeting_cancelled": _("Meeting cancelled"),
+    "meetings.notes": _("Notes"),
+}
 
 
 def _context(email):

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 # The guide: "five or ten minutes at the end for people to say how the meeting went for them".
@@ -85,6 +86,20 @@ class MeetingQuerySet(models.QuerySet):
         now = timezone.now()
         return self.scheduled().filter(pack_sent_at__isnull=True, pack_due_at__lte=now, starts_at__gt=now)
 
+    def papers_update_overdue(self, wait):
+        """Ids of meetings with paper changes not yet sent for longer than ``wait`` (a lost task)."""
+        now = timezone.now()
+        return (
+            self.scheduled()
+            .filter(
+                ends_at__gte=now,
+                paper_changes__batch__isnull=True,
+                paper_changes__created_at__lte=now - wait,
+            )
+            .values_list("pk", flat=True)
+            .distinct()
+        )
+
 
 class Meeting(models.Model):
     class Status(models.TextChoices):
@@ -149,7 +164,10 @@ class Meeting(models.Model):
         ]
 
     def __str__(self):
-        return self.title or f"{self.group} {timezone.localtime(self.starts_at):%d/%m/%Y}"
+        # Always with the date: a series' meetings often share a title, and each page (its
+        # title, heading and breadcrumbs) must say which meeting it is.
+        day = date_format(timezone.localtime(self.starts_at), "j F Y")
+        return f"{self.title or self.group}, {day}"
 
     @property
     def topic(self):

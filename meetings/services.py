@@ -160,6 +160,12 @@ def meeting_update(*, meeting, starts_at, ends_at, **details):
                 meeting.pack_version += 1
                 meeting.save(update_fields=["pack_version"])
                 pack_schedule(meeting=meeting)
+            # A reminder already sent was for the old date: the new date gets its own.
+            meeting.reminder_sent_at = None
+            meeting.save(update_fields=["reminder_sent_at"])
+        if moved or (changed and meeting.reminder_sent_at is None):
+            # The reminder task carries the sequence it was planned for, so any change that
+            # raises the sequence needs a new one (the old one finds itself stale).
             reminder_schedule(meeting=meeting)
         if changed:
             members_notify(
@@ -405,12 +411,19 @@ def attendance_record(*, meeting, rows):
             )
 
 
+def notes_can_be_approved(meeting):
+    return not meeting.is_cancelled and meeting.starts_at <= timezone.now()
+
+
 def notes_approve(*, meeting, user):
-    """Approve the notes and circulate them to every member (once)."""
+    """Approve the notes and circulate them to every member (once). Notes of a meeting not
+    yet held, or cancelled, cannot be approved (returns None): there is nothing to circulate."""
     with transaction.atomic():
         meeting = Meeting.objects.select_for_update().select_related("group__project__organisation").get(pk=meeting.pk)
         if meeting.notes_status == Meeting.NotesStatus.APPROVED:
             return meeting
+        if not notes_can_be_approved(meeting):
+            return None
         meeting.notes_status = Meeting.NotesStatus.APPROVED
         meeting.notes_approved_at = timezone.now()
         meeting.notes_approved_by = user

@@ -29,3 +29,7 @@ def meetings_sweep():
     Queuing twice is harmless: pack_send sends a version once."""
     for meeting_id, version in Meeting.objects.pack_overdue().values_list("pk", "pack_version")[:500]:
         agenda_pack_send.enqueue(meeting_id, version)
+    # Likewise "updated papers" whose task was lost: changes still waiting well after they
+    # should have gone. papers_update_send sends each change once, however often it runs.
+    for meeting_id in Meeting.objects.papers_update_overdue(services.PAPERS_UPDATE_DELAY * 2)[:500]:
+        papers_update_send.enqueue(meeting_id)

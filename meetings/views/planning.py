@@ -12,6 +12,7 @@ from outbox.services import email_retry as outbox_email_retry
 
 from .. import services
 from ..calendar import meeting_ics
+from ..emails import LABELS as EMAIL_LABELS
 from ..forms import MeetingForm, MeetingSettingsForm, SeriesForm
 from ..models import Action, Meeting, PackPosting, meeting_settings_for
 from ..permissions import can_manage_meetings, group_for, meeting_for, project_for_meetings
@@ -105,7 +106,11 @@ def meeting_create(request, project_pk):
 def meeting_detail(request, project_pk, pk):
     project, meeting = meeting_for(request.user, project_pk, pk)
     items = meeting.agenda_items.prefetch_related("papers")
-    emails = OutgoingEmail.objects.filter(topic=meeting.topic).select_related("person").order_by("kind", "recipient")
+    emails = list(
+        OutgoingEmail.objects.filter(topic=meeting.topic).select_related("person").order_by("kind", "recipient")
+    )
+    for email in emails:
+        email.label = EMAIL_LABELS.get(email.kind, email.kind)
     return render(
         request,
         "meetings/meeting_detail.html",
@@ -123,6 +128,7 @@ def meeting_detail(request, project_pk, pk):
             "actions": meeting.actions.select_related("item"),
             "decisions": meeting.decisions.select_related("item"),
             "can_manage": can_manage_meetings(request.user, project),
+            "notes_can_be_approved": services.notes_can_be_approved(meeting),
             "breadcrumbs": crumbs(project, (str(meeting), None)),
         },
     )

@@ -43,8 +43,10 @@ def notes_edit(request, project_pk, pk):
 @require_POST
 def notes_approve(request, project_pk, pk):
     _project, meeting = meeting_for(request.user, project_pk, pk, manage=True)
-    services.notes_approve(meeting=meeting, user=request.user)
-    messages.success(request, _("Notes approved. They are being emailed to every member."))
+    if services.notes_approve(meeting=meeting, user=request.user) is None:
+        messages.error(request, _("You can approve the notes once the meeting has taken place."))
+    else:
+        messages.success(request, _("Notes approved. They are being emailed to every member."))
     return redirect(meeting_url(meeting) + "#notes")
 
 

@@ -85,11 +85,12 @@ def test_approved_notes_are_emailed_to_every_member_once(client, officer, projec
     DecisionFactory(
         meeting=meeting, text="Open on Sundays", method="vote", votes_for=7, votes_against=2, votes_abstaining=1
     )
-    client.force_login(officer)
     url = reverse("meetings:notes_approve", args=[project.pk, meeting.pk])
-    client.post(url)
-    client.post(url)
-    run_tasks()
+    with time_machine.travel(meeting.ends_at + dt.timedelta(days=1), tick=False):
+        client.force_login(officer)
+        client.post(url)
+        client.post(url)
+        run_tasks()
     notes = [m for m in mail.outbox if m.subject.startswith("Notes")]
     assert sorted(m.to[0] for m in notes) == sorted(p.email for p in people)
     assert "Open on Sundays" in notes[0].body and "7 for, 2 against, 1 abstaining" in notes[0].body
@@ -148,3 +149,34 @@ def test_meetings_are_planned_in_london_time_across_the_clock_change(client, off
     assert [m.starts_at.astimezone(at(2030, 1, 1).tzinfo).hour for m in meetings] == [14, 14, 14]
     assert [m.starts_at.hour for m in meetings] == [14, 14, 13]  # UTC: GMT, GMT, then BST
     assert all(m.step_free_access and m.series_id == meetings[0].series_id for m in meetings)
+
+
+def test_notes_cannot_be_approved_and_sent_before_the_meeting_or_when_it_is_cancelled(
+    client, officer, project, run_tasks
+):
+    group = GroupFactory(project=project)
+    add_members(group, 2)
+    with time_machine.travel(NOW, tick=False):
+        client.force_login(officer)
+        meeting = plan(group, NOW + dt.timedelta(days=10))
+        detail = reverse("meetings:detail", args=[project.pk, meeting.pk])
+        assert "Approve the notes and email them" not in client.get(detail).text
+        response = client.post(reverse("meetings:notes_approve", args=[project.pk, meeting.pk]), follow=True)
+        assert "once the meeting has taken place" in response.text
+        cancelled = plan(group, NOW - dt.timedelta(days=3))
+        services.meeting_cancel(meeting=cancelled)
+        client.post(reverse("meetings:notes_approve", args=[project.pk, cancelled.pk]))
+        run_tasks()
+    assert [m for m in mail.outbox if m.subject.startswith("Notes")] == []
+    assert set(Meeting.objects.values_list("notes_status", flat=True)) == {"draft"}
+
+
+def test_each_meeting_of_a_series_is_named_with_its_date(client, officer, project):
+    group = GroupFactory(project=project, name="Library group")
+    first = plan(group, at(2030, 1, 8, 14, 0), title="Library group meeting")
+    plan(group, at(2030, 2, 12, 14, 0), title="Library group meeting")
+    client.force_login(officer)
+    page = client.get(reverse("meetings:detail", args=[project.pk, first.pk])).text
+    assert "<title>Library group meeting, 8 January 2030" in page
+    listing = client.get(reverse("meetings:list", args=[project.pk])).text
+    assert "Library group meeting, 12 February 2030</a>" in listing

@@ -49,6 +49,8 @@ def test_officer_sees_pack_due_sent_failed_and_by_post_and_can_retry(client, off
     assert "The pack went to members on 15 September 2027, 09:01." in page
     assert "Emails that could not be sent" in page and "unknown user" in page
     assert "Ruth Resident" in page and "Sent" in page
+    # Each email is named in plain words, not by its code name.
+    assert "<td>Agenda and papers</td>" in page and "Agenda_pack" not in page
     assert "Pat Post (Large print)" in page and "Mark as posted to Pat Post" in page
     assert "1 email failed" in list_page
 

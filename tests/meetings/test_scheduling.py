@@ -113,3 +113,57 @@ def test_members_who_asked_for_post_are_listed_instead_of_emailed(db, run_tasks)
         run_tasks()
     assert recipients(packs()) == [emailed[0].email]
     assert [p.person for p in meeting.postings.all()] == posted
+
+
+def reminders():
+    return [m for m in mail.outbox if m.subject.startswith("Reminder")]
+
+
+def test_reminder_still_goes_after_the_venue_changes(db, run_tasks):
+    group = GroupFactory()
+    add_members(group, 2)
+    with time_machine.travel(NOW, tick=False):
+        meeting = make_meeting(group, NOW + dt.timedelta(weeks=3))
+        services.meeting_update(
+            meeting=meeting, starts_at=meeting.starts_at, ends_at=meeting.ends_at, venue_name="The library"
+        )
+        run_tasks()
+    with time_machine.travel(meeting.starts_at - dt.timedelta(days=2, minutes=-1), tick=False):
+        run_tasks()
+        run_tasks()
+    assert len(reminders()) == 2
+
+
+def test_meeting_postponed_after_its_reminder_gets_a_reminder_for_the_new_date(db, run_tasks):
+    group = GroupFactory()
+    add_members(group, 1)
+    with time_machine.travel(NOW, tick=False):
+        meeting = make_meeting(group, NOW + dt.timedelta(weeks=3))
+    with time_machine.travel(meeting.starts_at - dt.timedelta(days=2, minutes=-1), tick=False):
+        run_tasks()
+        assert len(reminders()) == 1
+        meeting.refresh_from_db()
+        later = meeting.starts_at + dt.timedelta(weeks=2)
+        services.meeting_update(meeting=meeting, starts_at=later, ends_at=later + dt.timedelta(hours=2))
+        run_tasks()
+    assert len(reminders()) == 1
+    with time_machine.travel(later - dt.timedelta(days=2, minutes=-1), tick=False):
+        run_tasks()
+        run_tasks()
+    assert len(reminders()) == 2
+
+
+def test_a_later_change_of_place_does_not_send_the_reminder_again(db, run_tasks):
+    group = GroupFactory()
+    add_members(group, 1)
+    with time_machine.travel(NOW, tick=False):
+        meeting = make_meeting(group, NOW + dt.timedelta(weeks=3))
+    with time_machine.travel(meeting.starts_at - dt.timedelta(days=2, minutes=-1), tick=False):
+        run_tasks()
+        meeting.refresh_from_db()
+        services.meeting_update(
+            meeting=meeting, starts_at=meeting.starts_at, ends_at=meeting.ends_at, venue_name="The library"
+        )
+        run_tasks()
+        run_tasks()
+    assert len(reminders()) == 1

@@ -3,6 +3,7 @@
 import datetime as dt
 
 import time_machine
+from django.core import mail
 from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
@@ -70,3 +71,30 @@ def test_running_the_pack_task_twice_sends_once(db, run_tasks):
         run_tasks()
         run_tasks()
     assert len(packs()) == 5
+
+
+def test_updated_papers_still_go_when_their_task_died_with_the_worker(db, run_tasks):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from meetings.tasks import meetings_sweep
+
+    group = GroupFactory()
+    people = add_members(group, 2)
+    with time_machine.travel(NOW, tick=False):
+        meeting = services.meeting_create(
+            group=group, starts_at=NOW + dt.timedelta(days=3), ends_at=NOW + dt.timedelta(days=3, hours=2)
+        )
+        run_tasks()
+        item = services.item_add(meeting=meeting, title="Budget", minutes=20)
+        upload = SimpleUploadedFile("budget.pdf", b"%PDF-1.4\n")
+        services.paper_add(item=item, title="Budget 2027", upload=upload, content_type="application/pdf")
+    # The worker picked up the "updated papers" task and was killed: it stays "running".
+    DBTaskResult.objects.filter(status="READY", task_path__endswith="papers_update_send").update(status="RUNNING")
+    with time_machine.travel(NOW + dt.timedelta(minutes=30), tick=False):
+        run_tasks()
+        meetings_sweep()
+        run_tasks()
+        meetings_sweep()
+        run_tasks()
+    updates = [m for m in mail.outbox if m.subject.startswith("Updated papers")]
+    assert recipients(updates) == sorted(p.email for p in people)
