@@ -50,6 +50,13 @@ def _groups(context, organisation):
     return [g for g in groups if g.project.organisation_id == organisation.pk]
 
 
+def _past_meetings(group):
+    """Held meetings after the first (the guide: never reflect at the first meeting) whose
+    week for answering is over."""
+    held = group.meetings.exclude(status=Meeting.Status.CANCELLED).order_by("starts_at")
+    return [m for m in list(held)[1:] if m.ends_at < timezone.now() - dt.timedelta(days=7)]
+
+
 def _ratings(rng, agree_share, count):
     """Exactly the share agreeing (rounded), in a shuffled order, so the trend is as designed."""
     agreeing = round(agree_share * count)
@@ -62,10 +69,12 @@ def _ratings(rng, agree_share, count):
 
 def load(organisation, context):
     rounds = []
-    for group in _groups(context, organisation)[:2]:
+    for group in _groups(context, organisation):
         if ReflectionSetup.objects.filter(group=group).exists():
             rounds += list(group.reflection_rounds.all())
             continue
+        if len(_past_meetings(group)) < len(SHARES):
+            continue  # too new to have reflected: never before or at the first meeting
         with transaction.atomic():
             rounds += _load_group(group)
     context["reflection_rounds"] = rounds
@@ -81,15 +90,8 @@ def _load_group(group):
         group=group, frequency=ReflectionSetup.Frequency.EVERY_MEETING, anonymous=anonymous, starts_on=today
     )
     held = list(group.meetings.exclude(status=Meeting.Status.CANCELLED).order_by("starts_at"))
-    past = [m for m in held[1:] if m.ends_at < timezone.now() - dt.timedelta(days=7)][-len(SHARES) :]
-    if len(past) == len(SHARES):
-        points = [(m, timezone.localdate(m.starts_at), m.starts_at, m.ends_at + dt.timedelta(days=7)) for m in past]
-    else:
-        points = []
-        for weeks in (16, 12, 8, 4):
-            day = today - dt.timedelta(weeks=weeks)
-            opens = timezone.make_aware(dt.datetime.combine(day, dt.time(9)))
-            points.append((None, day, opens, opens + dt.timedelta(days=7)))
+    past = _past_meetings(group)[-len(SHARES) :]
+    points = [(m, timezone.localdate(m.starts_at), m.starts_at, m.ends_at + dt.timedelta(days=7)) for m in past]
     made, done = [], set()
     for index, ((meeting, day, opens, closes), shares) in enumerate(zip(points, SHARES, strict=True)):
         round = ReflectionRound.objects.create(
@@ -136,4 +138,21 @@ def _load_group(group):
                 )
     # Rounds for the meetings still to come, as the schedule plans them.
     made += services.rounds_schedule(group=group)
+    made.append(_open_round(group, anonymous))
     return made
+
+
+def _open_round(group, anonymous):
+    """A round open now, with its code, so answering on a shared device can be tried."""
+    now = timezone.now()
+    round = ReflectionRound.objects.create(
+        group=group,
+        date=timezone.localdate(),
+        opens_at=now,
+        closes_at=now + dt.timedelta(days=7),
+        anonymous=anonymous,
+        questions=default_questions(),
+    )
+    services.round_open(round=round, now=now)
+    round.refresh_from_db()
+    return round

@@ -52,16 +52,35 @@ def _at(day, hour):
     return dt.datetime.combine(day, dt.time(hour, 0), tzinfo=LONDON)
 
 
+def _second_tuesday(year, month):
+    day = dt.date(year, month, 8)
+    return day + dt.timedelta(days=(1 - day.weekday()) % 7)
+
+
+def _past_second_tuesdays(today, since, count):
+    """Up to ``count`` second Tuesdays before today and on or after ``since``, oldest first."""
+    year, month = today.year, today.month
+    days = []
+    while len(days) < count:
+        day = _second_tuesday(year, month)
+        if day < since:
+            break
+        if day < today:
+            days.append(day)
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    return days[::-1]
+
+
 def _past_meetings(group):
+    # Up to five past meetings on the group's usual second Tuesday since the project began,
+    # so the reflection demo has rounds after the first meeting to show a trend.
     today = timezone.localdate()
     past = []
-    for weeks_ago in (8, 4):
-        day = today - dt.timedelta(weeks=weeks_ago)
+    for day in _past_second_tuesdays(today, group.project.start_date, 5):
         meeting = services.meeting_create(
             group=group, starts_at=_at(day, 14), ends_at=_at(day, 16), title=f"{group.name} meeting", **VENUE
         )
         past.append(meeting)
-    first, second = past
     members = list(Membership.objects.filter(group=group).select_related("person"))
     for meeting in past:
         for index, membership in enumerate(members):
@@ -74,6 +93,18 @@ def _past_meetings(group):
                     "hours": 2 if present else None,
                 },
             )
+    if past:
+        _first_meeting_record(past[0])
+    if len(past) > 1:
+        _second_meeting_record(past[1])
+    # Past notes are shown as approved; the demo does not email people about old meetings.
+    Meeting.objects.filter(pk__in=[m.pk for m in past]).update(
+        notes_status=Meeting.NotesStatus.APPROVED, notes_approved_at=timezone.now()
+    )
+    return past
+
+
+def _first_meeting_record(first):
     item = services.item_add(
         meeting=first, title="How the group will work", minutes=40, lead="Chair", description="Terms of reference."
     )
@@ -91,6 +122,9 @@ def _past_meetings(group):
         status=Action.Status.IN_PROGRESS,
     )
     Decision.objects.create(meeting=first, item=item, text="The group will meet monthly, on the second Tuesday.")
+
+
+def _second_meeting_record(second):
     second_item = services.item_add(meeting=second, title="Draft terms of reference", minutes=45, lead="Chair")
     second_item.notes = "The draft was discussed; two changes were agreed on accessibility and on breaks."
     second_item.save(update_fields=["notes"])
@@ -111,18 +145,12 @@ def _past_meetings(group):
         owner="Lead officer",
         due_date=timezone.localdate() + dt.timedelta(days=7),
     )
-    # Past notes are shown as approved; the demo does not email people about old meetings.
-    Meeting.objects.filter(pk__in=[m.pk for m in past]).update(
-        notes_status=Meeting.NotesStatus.APPROVED, notes_approved_at=timezone.now()
-    )
-    return past
 
 
 def _future_meetings(group):
     today = timezone.localdate()
     month = today.replace(day=1) + dt.timedelta(days=32)
-    first_date = dt.date(month.year, month.month, 8)
-    first_date += dt.timedelta(days=(1 - first_date.weekday()) % 7)  # the second Tuesday
+    first_date = _second_tuesday(month.year, month.month)
     future = services.series_plan(
         group=group,
         pattern=Pattern.MONTHLY,

@@ -92,8 +92,10 @@ def line_chart(series, *, x_labels, title, chart_id="trend", y_max=100, y_suffix
         )
     for i, label in enumerate(x_labels):
         x = left + plot_w * i / steps
+        # The end labels hang inwards, so they are not cut off at the chart's edges.
+        anchor = "end" if i == len(x_labels) - 1 and i else "start" if i == 0 and len(x_labels) > 1 else "middle"
         parts.append(
-            f'<text x="{x:.1f}" y="{top + plot_h + 16}" text-anchor="middle" fill="#0b0c0c">'
+            f'<text x="{x:.1f}" y="{top + plot_h + 16}" text-anchor="{anchor}" fill="#0b0c0c">'
             f"{escape(_truncate(label, 12))}</text>"
         )
     for s_index, (name, values) in enumerate(series):

@@ -37,3 +37,11 @@ def test_line_chart_breaks_at_missing_values():
     svg = _parse(line_chart([("Equality", [80, None, 60, 70])], x_labels=["1", "2", "3", "4"], title="Trend"))
     assert len(list(svg.iter(f"{SVG}circle"))) == 3
     assert len(list(svg.iter(f"{SVG}polyline"))) == 1
+
+
+def test_line_chart_end_labels_hang_inwards_so_they_are_not_cut_off():
+    svg = _parse(line_chart([("Equality", [80, 60, 70])], x_labels=["9 Aug 26", "6 Sep 26", "1 Nov 26"], title="T"))
+    anchors = {t.text: t.get("text-anchor") for t in svg.iter(f"{SVG}text")}
+    assert anchors["9 Aug 26"] == "start"
+    assert anchors["6 Sep 26"] == "middle"
+    assert anchors["1 Nov 26"] == "end"
