@@ -45,6 +45,8 @@ def diverging_likert(rows, *, title, chart_id="likert", label_width=None, bar_wi
     for index, (label, counts) in enumerate(rows):
         y = top + index * step
         bar_y = y + label_height
+        # Databases may hand back Decimals (PostgreSQL's SUM): the drawing works in floats.
+        counts = [float(c or 0) for c in counts]
         total = sum(counts) or 1
         shares = [c / total for c in counts]
         left = centre - (shares[0] + shares[1] + shares[2] / 2) * half
@@ -77,9 +79,10 @@ def line_chart(series, *, x_labels, title, chart_id="trend", y_max=100, y_suffix
     left, right, top, bottom = 44, 12, 12, 56
     plot_w, plot_h = width - left - right, height - top - bottom
     steps = max(len(x_labels) - 1, 1)
-    y_max = y_max or 1
+    y_max = float(y_max or 1)
 
     def point(i, value):
+        value = float(value)
         return left + plot_w * i / steps, top + plot_h * (1 - value / y_max)
 
     parts = []
@@ -129,6 +132,7 @@ def _polyline(points, colour):
 def bar_chart(items, *, title, chart_id="bars", label_width=220, bar_width=300, value_suffix=""):
     """Horizontal bars: ``items`` is a list of ``(label, value)``; bars scale to the largest."""
     row_height, gap = 20, 6
+    items = [(label, float(value or 0)) for label, value in items]
     largest = max((value for _, value in items), default=0) or 1
     parts = []
     for index, (label, value) in enumerate(items):

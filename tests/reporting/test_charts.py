@@ -45,3 +45,12 @@ def test_line_chart_end_labels_hang_inwards_so_they_are_not_cut_off():
     assert anchors["9 Aug 26"] == "start"
     assert anchors["6 Sep 26"] == "middle"
     assert anchors["1 Nov 26"] == "end"
+
+
+def test_charts_draw_decimal_counts_as_postgresql_returns_them():
+    from decimal import Decimal
+
+    svg = _parse(diverging_likert([("S", [Decimal(1), Decimal(0), Decimal(1), Decimal(2), Decimal(6)])], title="t"))
+    assert "60%" in [t.text for t in svg.iter(f"{SVG}text")]
+    assert "<rect" in str(bar_chart([("A", Decimal("2.5"))], title="t"))
+    assert "<circle" in str(line_chart([("A", [Decimal("50")])], x_labels=["1"], title="t"))
