@@ -166,6 +166,7 @@ class AnswerForm(forms.Form):
 
     def __init__(self, data=None, *, statements, allow_prefer_not_to_say=True, paper=False):
         super().__init__(data)
+        self.paper = paper
         self.statements = list(statements)
         scale = [(str(value), label) for value, label in guide.SCALE]
         if allow_prefer_not_to_say:
@@ -201,6 +202,10 @@ class AnswerForm(forms.Form):
                 raise ValidationError(
                     _("The form sent an answer to a question that is not in this questionnaire. Please start again.")
                 )
+            # On paper every answer is optional, but a blank sheet is not a response: stored,
+            # it would count towards the minimum number of answers without adding any.
+            if self.paper and not self.errors and not self.answers():
+                raise ValidationError(_("Enter at least one answer from the paper questionnaire."))
         return cleaned
 
     def answers(self):

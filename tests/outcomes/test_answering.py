@@ -271,3 +271,12 @@ def test_officer_creates_a_repeat_that_copies_statements(client, officer, questi
     assert sorted(repeat.statements.values_list("key", flat=True)) == sorted(
         questionnaire.statements.values_list("key", flat=True)
     )
+
+
+def test_a_blank_paper_questionnaire_is_refused_and_nothing_is_stored(client, officer, questionnaire):
+    client.force_login(officer)
+    path = reverse("outcomes:paper", args=[questionnaire.project.pk, questionnaire.pk])
+    response = client.post(path, {"audience": "residents"})
+    assert response.status_code == 200
+    assert "Enter at least one answer" in response.content.decode()
+    assert not Response.objects.exists()
