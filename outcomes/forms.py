@@ -58,6 +58,24 @@ class QuestionnaireForm(forms.ModelForm):
         opens, closes = cleaned.get("opens_on"), cleaned.get("closes_on")
         if opens and closes and closes < opens:
             self.add_error("closes_on", _("The closing date must be on or after the opening date."))
+        # Once closed with answers its results have been shown: reopening it and comparing the
+        # results before and after one more answer would show that one person's answers.
+        instance = self.instance
+        if (
+            instance.pk
+            and instance.is_closed()
+            and closes
+            and closes != instance.closes_on
+            and not Questionnaire(opens_on=instance.opens_on, closes_on=closes).is_closed()
+            and instance.responses.exists()
+        ):
+            self.add_error(
+                "closes_on",
+                _(
+                    "This questionnaire has closed and its results can be seen, so it cannot be opened "
+                    "again: that could show one person's answers. Make a new questionnaire instead."
+                ),
+            )
         return cleaned
 
 

@@ -280,3 +280,31 @@ def test_a_blank_paper_questionnaire_is_refused_and_nothing_is_stored(client, of
     assert response.status_code == 200
     assert "Enter at least one answer" in response.content.decode()
     assert not Response.objects.exists()
+
+
+def test_a_closed_questionnaire_with_answers_cannot_be_reopened(client, officer, project):
+    """Its results have been visible: reopening it and comparing the results before and after
+    one more answer would show that one person's answers."""
+    from tests.factories import responses_add
+
+    today = timezone.localdate()
+    closed = QuestionnaireFactory(
+        project=project, opens_on=today - dt.timedelta(days=20), closes_on=today - dt.timedelta(days=1)
+    )
+    responses_add(closed, count=5)
+    client.force_login(officer)
+    response = client.post(
+        reverse("outcomes:edit", args=[project.pk, closed.pk]),
+        {
+            "title": closed.title,
+            "point": closed.point,
+            "opens_on": closed.opens_on,
+            "closes_on": today + dt.timedelta(days=7),
+            "max_reminders": 2,
+            "reminder_every_days": 7,
+        },
+    )
+    assert response.status_code == 200
+    assert "cannot be opened again" in response.content.decode()
+    closed.refresh_from_db()
+    assert closed.closes_on == today - dt.timedelta(days=1)
