@@ -3,6 +3,7 @@ import random
 from collections import defaultdict
 
 from django.contrib import messages
+from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -254,6 +255,15 @@ def responses_csv(request, project_pk, pk):
         )
     statements = list(questionnaire.statements.all())
     labels = dict(guide.SCALE + [guide.PREFER_NOT_TO_SAY])
+    # As on the results page: a statement fewer than the minimum answered on the scale (or a
+    # question fewer wrote an answer to) is withheld for that version.
+    answered = {
+        (row["response__audience"], row["statement_id"]): row["answered"]
+        for row in Answer.objects.filter(response__questionnaire=questionnaire)
+        .values("response__audience", "statement_id")
+        .annotate(answered=Count("id", filter=Q(value__gte=1) | Q(value__isnull=True, text__gt="")))
+        .order_by()
+    }
     answers = defaultdict(dict)
     for row in Answer.objects.filter(response__questionnaire=questionnaire, response__audience__in=shown).values(
         "response_id", "statement_id", "value", "text"
@@ -282,7 +292,14 @@ def responses_csv(request, project_pk, pk):
                 audience_labels[response["audience"]],
                 response["answered_on"].isoformat(),
             ]
-            + [_csv_safe(given.get(statement.pk, "")) for statement in statements]
+            + [
+                _("Withheld")
+                # Every row, answered or not: a blank beside "Withheld" would show who answered.
+                if statement.audience in (guide.BOTH, response["audience"])
+                and answered.get((response["audience"], statement.pk), 0) < minimum
+                else _csv_safe(given.get(statement.pk, ""))
+                for statement in statements
+            ]
         )
     return http
 

@@ -143,3 +143,31 @@ def test_likert_counts_cover_projects_in_one_query(project, django_assert_num_qu
         "value": 4,
         "count": 6,
     }
+
+
+def test_csv_withholds_what_the_page_withholds(client, officer, questionnaire):
+    question = statement_add(questionnaire=questionnaire, kind="text", audience="both", text="What should change?")
+    optional = statement_add(
+        questionnaire=questionnaire,
+        kind="likert",
+        audience="both",
+        text="The service is better.",
+        outcome=questionnaire.project.outcomes.filter(number=5).first()
+        or questionnaire.project.outcomes.create(number=5, title="Better services"),
+        required=False,
+    )
+    responses_add(questionnaire, count=6, text="Evening meetings")
+    # Only two people wrote an answer and two answered the optional statement: fewer than 5.
+    Answer.objects.filter(statement=question).exclude(pk__in=Answer.objects.filter(statement=question)[:2]).delete()
+    Answer.objects.filter(statement=optional).exclude(pk__in=Answer.objects.filter(statement=optional)[:2]).delete()
+    with after_close(questionnaire):
+        client.force_login(officer)
+        page = results_page(client, questionnaire).content.decode()
+        csv = csv_response(client, questionnaire).content.decode()
+    assert "Evening meetings" not in page
+    assert "Evening meetings" not in csv
+    rows = csv.strip().splitlines()
+    assert len(rows) == 7
+    header = rows[0].split(",")
+    column = header.index("The service is better.")
+    assert {row.split(",")[column] for row in rows[1:]} == {"Withheld"}
