@@ -48,6 +48,9 @@ def test_resident_sees_the_scale_and_what_is_stored(client, questionnaire):
     assert "Prefer not to say" in page
     assert "<fieldset" in page and "<legend" in page
     assert "We do not keep: your name, your email address" in page
+    # Who sees what, truthfully: the project team can download the answers one line each.
+    assert "only ever shown as totals" not in page
+    assert "one line for each person, with no name" in page
     invitation.refresh_from_db()
     assert not invitation.completed
 
