@@ -186,16 +186,28 @@ def _opening_time(questionnaire):
     return timezone.make_aware(timezone.datetime(day.year, day.month, day.day, 8, 0))
 
 
+# Nobody is emailed twice within this time: a second press of "Send reminders" (or a
+# double click) must not use up someone's reminders at once.
+REMINDER_GAP = timedelta(days=1)
+
+
 @transaction.atomic
 def reminders_send(*, questionnaire, now=None):
-    """Remind everyone invited who has not answered and has had fewer than the most
-    reminders allowed. Returns how many reminders were queued."""
+    """Remind everyone invited who has not answered, has had fewer than the most reminders
+    allowed, and was not emailed in the last day. Returns how many reminders were queued."""
     now = now or timezone.now()
     if not questionnaire.is_open(timezone.localdate(now)):
         return 0
+    recent = now - REMINDER_GAP
     due = list(
         questionnaire.invitations.select_for_update()
-        .filter(completed=False, sent_at__isnull=False, reminders_sent__lt=questionnaire.max_reminders)
+        .filter(
+            completed=False,
+            sent_at__isnull=False,
+            sent_at__lte=recent,
+            reminders_sent__lt=questionnaire.max_reminders,
+        )
+        .exclude(last_reminded_at__gt=recent)
         .select_related("person")
         .exclude(person__email="")
     )

@@ -181,10 +181,19 @@ def remind(request, project_pk, pk):
         messages.error(request, _("Reminders can only be sent while the questionnaire is open."))
         return redirect(questionnaire)
     sent = services.reminders_send(questionnaire=questionnaire)
-    messages.success(
-        request,
-        _("%(count)s reminders queued, only to people who have not answered.") % {"count": sent},
-    )
+    if sent:
+        messages.success(
+            request,
+            _("%(count)s reminders queued, only to people who have not answered.") % {"count": sent},
+        )
+    else:
+        messages.info(
+            request,
+            _(
+                "No reminders were due: everyone has answered, has had the most reminders allowed, "
+                "or was emailed in the last day."
+            ),
+        )
     return redirect(questionnaire)
 
 

@@ -184,12 +184,25 @@ def test_reminders_go_only_to_those_who_have_not_answered_at_most_n_times(client
     answered, token = invitation_with_token(questionnaire)
     waiting, _token = invitation_with_token(questionnaire)
     client.post(url(token), answers_for(questionnaire))
-    for _ in range(3):
-        reminders_send(questionnaire=questionnaire)
+    for days in (2, 4, 6):
+        with time_machine.travel(timezone.now() + dt.timedelta(days=days)):
+            reminders_send(questionnaire=questionnaire)
     run_tasks()
     recipients = [m.to[0] for m in mail.outbox]
     assert recipients == [waiting.person.email, waiting.person.email]
     assert all("Reminder" in m.subject for m in mail.outbox)
+
+
+def test_pressing_send_reminders_twice_sends_one_reminder(client, officer, questionnaire, run_tasks):
+    waiting, _token = invitation_with_token(questionnaire)
+    remind = reverse("outcomes:remind", args=[questionnaire.project_id, questionnaire.pk])
+    with time_machine.travel(timezone.now() + dt.timedelta(days=2)):
+        client.force_login(officer)
+        client.post(remind)
+        page = client.post(remind, follow=True).content.decode()
+    run_tasks()
+    assert [m.to[0] for m in mail.outbox] == [waiting.person.email]
+    assert "No reminders were due" in page
 
 
 def test_automatic_reminders_follow_the_interval(questionnaire, run_tasks):
