@@ -118,7 +118,7 @@ def _likert_rows(projects, minimum, today):
     counts = (
         Answer.objects.filter(response__questionnaire__in=closed, value__isnull=False)
         .values("statement_id", q_id=F("response__questionnaire_id"), aud=F("response__audience"))
-        .annotate(**{f"n{value}": Count("pk", filter=Q(value=value)) for value in SCALE})
+        .annotate(**{f"n{value}": Count("value", filter=Q(value=value)) for value in SCALE})
         .order_by()
     )
     counts_sql, counts_params = counts.query.sql_with_params()
