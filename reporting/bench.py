@@ -249,6 +249,10 @@ def _measure(fn, runs):
         start = time.perf_counter()
         fn()
         times.append(time.perf_counter() - start)
+    # Read before tracemalloc starts: tracing every allocation costs memory of its own. The
+    # process's peak only grows, and the figures run in order, so this is the peak of this
+    # figure's (and earlier figures') untraced runs.
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     tracemalloc.start()
     fn()
     _current, peak = tracemalloc.get_traced_memory()
@@ -257,6 +261,7 @@ def _measure(fn, runs):
         "median_ms": round(statistics.median(times) * 1000, 1),
         "queries": query_count,
         "peak_memory_mb": round(peak / 1_048_576, 1),
+        "process_max_rss_mb": round(rss, 1),
     }
 
 
@@ -296,6 +301,7 @@ def measure(organisation, manager, project):
 
 
 SIZES = {"large": 1.0, "small": 0.1}
+FIGURES = ("dashboard", "project_report", "cross_project_pdf")
 
 
 def _production_like():
@@ -334,7 +340,9 @@ def _measure_here(label):
         organisation, manager, project, _counts = _seeded(f"Bench {label}")
         result = measure(organisation, manager, project)
     # tracemalloc sees Python's allocations only; WeasyPrint's C libraries show in the RSS.
-    result["process_max_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    result["process_max_rss_mb"] = max(result[k]["process_max_rss_mb"] for k in FIGURES)
+    # The same, including the tracemalloc runs (tracing adds its own bookkeeping).
+    result["process_max_rss_with_tracing_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     print(json.dumps(result))
 
 
@@ -400,19 +408,12 @@ def _targets(sizes):
         large["cross_project_pdf"]["passes"] = figure < TARGETS["pdf_median_ms"]
         targets["pdf_under_10s"] = {"large_median_ms": figure, "pass": figure < TARGETS["pdf_median_ms"]}
     if len(sizes) == 2:
-        counts = {
-            k: {label: sizes[label][k]["queries"] for label in sizes}
-            for k in ("dashboard", "project_report", "cross_project_pdf")
-        }
+        counts = {k: {label: sizes[label][k]["queries"] for label in sizes} for k in FIGURES}
         targets["same_query_counts"] = {
             "queries": counts,
             "pass": all(len(set(by_size.values())) == 1 for by_size in counts.values()),
         }
-    peak = max(
-        sizes[label][k]["peak_memory_mb"]
-        for label in sizes
-        for k in ("dashboard", "project_report", "cross_project_pdf")
-    )
+    peak = max(sizes[label][k]["peak_memory_mb"] for label in sizes for k in FIGURES)
     targets["python_memory_under_500mb"] = {"peak_tracemalloc_mb": peak, "pass": peak < TARGETS["peak_memory_mb"]}
     rss = max(sizes[label]["process_max_rss_mb"] for label in sizes)
     targets["process_rss_under_500mb"] = {"measured_process_max_rss_mb": rss, "pass": rss < TARGETS["peak_memory_mb"]}
