@@ -340,7 +340,13 @@ def reflection_evidence(projects, organisation, *, detail=False):
     else:
         flags = list(rounds_qs.order_by().values_list("pk", "reportable", "answer_count"))
     reportable = [pk for pk, ok, _n in flags if ok]
-    summary = ReflectionRound.objects.for_projects(projects).principle_summary()
+    # As ``principle_summary()`` adds up, over the reportable rounds already known above (it
+    # would work them out again, the most expensive query here).
+    totals = {}
+    for key in PRINCIPLE_KEYS:
+        totals[f"{key}_answered"] = Count("pk", filter=Q(**{f"{key}__isnull": False}))
+        totals[f"{key}_agree"] = Count("pk", filter=Q(**{f"{key}__in": AGREE}))
+    summary = ReflectionAnswer.objects.filter(round__in=reportable).aggregate(**totals)
     principles = [
         PrincipleScore(
             key=key,
