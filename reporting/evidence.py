@@ -129,21 +129,25 @@ def _likert_rows(projects, minimum, today):
         "SELECT q.project_id AS project_id, q.point AS point, a.aud AS audience, "
         "s.outcome_number AS outcome_number, s.key AS statement_key, MIN(s.text) AS text, "
         + ", ".join(f"SUM(a.n{v}) AS c{v}" for v in SCALE)
-        + f" FROM ({counts_sql}) a INNER JOIN {statement} s ON s.id = a.statement_id "
+        + f" FROM counts a INNER JOIN {statement} s ON s.id = a.statement_id "
         f"INNER JOIN {questionnaire} q ON q.id = a.q_id "
         f"WHERE s.kind = %s AND s.outcome_number IN ({numbers}) "
         f"GROUP BY q.project_id, a.q_id, q.point, a.aud, s.outcome_number, s.key"
     )
-    cells_params = [*counts_params, Statement.Kind.LIKERT.value, *OUTCOME_NUMBERS]
+    cells_params = [Statement.Kind.LIKERT.value, *OUTCOME_NUMBERS]
+    # Counted once, then joined: PostgreSQL, misjudging the counts' size (as it does right after
+    # a bulk load), would otherwise count them again for every statement.
+    materialized = "MATERIALIZED " if connection.vendor == "postgresql" else ""
     answered = "(c1 + c2 + c3 + c4 + c5)"
     sums = ", ".join(f"SUM(CASE WHEN {answered} >= %s THEN c{v} ELSE 0 END)" for v in SCALE)
     outer = (
+        f"WITH counts AS {materialized}({counts_sql}) "
         f"SELECT project_id, point, audience, outcome_number, statement_key, MIN(text), {sums}, "
         f"SUM(CASE WHEN {answered} >= %s THEN 0 ELSE {answered} END) "
         f"FROM ({cells_sql}) cells GROUP BY project_id, point, audience, outcome_number, statement_key"
     )
     with connection.cursor() as cursor:
-        cursor.execute(outer, [*([minimum] * len(SCALE)), minimum, *cells_params])
+        cursor.execute(outer, [*counts_params, *([minimum] * len(SCALE)), minimum, *cells_params])
         return cursor.fetchall()
 
 
