@@ -328,7 +328,7 @@ def _measure_in_child(label):
         env=env,
         cwd=str(Path(__file__).resolve().parent.parent),
         check=True,
-        capture_output=True,
+        stdout=subprocess.PIPE,
         text=True,
     )
     return json.loads(child.stdout)

@@ -200,7 +200,8 @@ def outcome_scores(projects, organisation, today, *, by_project=False):
     cells = defaultdict(lambda: defaultdict(dict))
     texts = {}
     for project_id, point, audience, outcome, key, text, c1, c2, c3, c4, c5, withheld in rows:
-        cells[(outcome, audience, key)][project_id][point] = ([c1, c2, c3, c4, c5], withheld)
+        # int(): PostgreSQL's SUM of counts is numeric (a Decimal), which the charts cannot scale.
+        cells[(outcome, audience, key)][project_id][point] = ([int(c) for c in (c1, c2, c3, c4, c5)], int(withheld))
         texts[(outcome, audience, key)] = text
     statements = []
     audience_order = [a for a, _label in Audience.choices]
