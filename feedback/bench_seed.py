@@ -22,26 +22,42 @@ def seed(*, organisation, projects, groups, people, meetings, scale, rng):
     held = [m for m in meetings if m.status == "scheduled" and m.ends_at < now and members[m.group_id]]
     target = int(ANSWERS * scale)
     rounds, plan, total = [], [], 0
-    for meeting in held:
-        if total >= target:
-            break
-        group_members = members[meeting.group_id]
+
+    def add(group_id, meeting, opens_at, closes_at):
+        nonlocal total
+        group_members = members[group_id]
         # Every tenth round gets only three answers: below the minimum, so withheld.
         n = 3 if len(rounds) % 10 == 9 else max(1, int(len(group_members) * 0.8))
         n = min(n, len(group_members), target - total)
         rounds.append(
             ReflectionRound(
-                group_id=meeting.group_id,
+                group_id=group_id,
                 meeting=meeting,
-                date=meeting.starts_at.date(),
-                opens_at=meeting.starts_at,
-                closes_at=meeting.ends_at + dt.timedelta(days=7),
+                date=opens_at.date(),
+                opens_at=opens_at,
+                closes_at=closes_at,
                 status="closed",
                 anonymous=True,
             )
         )
         plan.append(group_members[:n])
         total += n
+
+    for meeting in held:
+        if total >= target:
+            break
+        add(meeting.group_id, meeting, meeting.starts_at, meeting.ends_at + dt.timedelta(days=7))
+    # Held meetings alone give about half the answers wanted: the rest come from rounds tied to
+    # a date (a check-in between meetings), monthly going back, for groups that have members.
+    with_members = [g for g in groups if members[g.pk]]
+    months = 0
+    while total < target and with_members:
+        months += 1
+        for group in with_members:
+            if total >= target:
+                break
+            opens_at = now - dt.timedelta(days=30 * months + rng.randint(0, 20))
+            add(group.pk, None, opens_at, opens_at + dt.timedelta(days=7))
     rounds = ReflectionRound.objects.bulk_create(rounds, batch_size=2000)
     invitations, answers, we_did = [], [], []
     for rnd, answering in zip(rounds, plan, strict=True):

@@ -182,6 +182,8 @@ class ReflectionInvitation(AnonymousInvitation):
     class Meta:
         ordering = ["person__name", "pk"]
         constraints = [models.UniqueConstraint(fields=["round", "person"], name="one_reflection_invitation")]
+        # Reports count who answered (people taking part) from this index alone.
+        indexes = [models.Index(fields=["round", "completed", "person"], name="reflection_answered_idx")]
 
     def __str__(self):
         return f"{self.person} for {self.round}"

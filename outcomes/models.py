@@ -153,6 +153,8 @@ class Invitation(AnonymousInvitation):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["questionnaire", "person"], name="one_invitation_per_person")]
+        # Reports count who answered (people taking part) from this index alone.
+        indexes = [models.Index(fields=["questionnaire", "completed", "person"], name="invitation_answered_idx")]
 
     def __str__(self):
         return f"{self.person} for {self.questionnaire}"
@@ -177,6 +179,8 @@ class Response(models.Model):
 
     class Meta:
         ordering = ["id"]
+        # Reports walk a questionnaire's responses by audience without reading the rows.
+        indexes = [models.Index(fields=["questionnaire", "audience", "id"], name="response_audience_idx")]
 
     def __str__(self):
         return f"{self.get_audience_display()} response"
@@ -258,6 +262,8 @@ class Answer(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(value__isnull=True) | Q(value__lte=5), name="answer_value_on_scale")
         ]
+        # Reports count answers per statement and scale point from this index alone.
+        indexes = [models.Index(fields=["response", "statement", "value"], name="answer_counts_idx")]
 
     def __str__(self):
         return str(self.value if self.value is not None else self.text[:40])

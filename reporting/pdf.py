@@ -5,6 +5,7 @@ WeasyPrint's default fetcher follows any scheme (file, http, ftp, data) and redi
 serves ``/static/...`` from the staticfiles finders and refuses everything else."""
 
 import mimetypes
+import re
 
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
@@ -37,7 +38,20 @@ class StaticOnlyFetcher(URLFetcher):
         return URLFetcherResponse(url, body=body, headers={"Content-Type": content_type})
 
 
+# Whitespace between a table's own tags is never drawn, but each run of it becomes a box that
+# WeasyPrint builds, styles and lays out: with hundreds of table rows that costs about a tenth
+# of the time. Only whitespace between a table tag and another tag goes; text is untouched.
+_TABLE_TAGS = "table|caption|thead|tbody|tfoot|tr|th|td"
+_BEFORE_TABLE_TAG = re.compile(rf">\s+(?=</?(?:{_TABLE_TAGS})\b)")
+_AFTER_TABLE_TAG = re.compile(rf"(</?(?:{_TABLE_TAGS})\b[^>]*>)\s+(?=<)")
+
+
+def _table_whitespace_strip(html):
+    return _AFTER_TABLE_TAG.sub(r"\1", _BEFORE_TABLE_TAG.sub(">", html))
+
+
 def pdf_from_html(html):
+    html = _table_whitespace_strip(html)
     return HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyFetcher()).write_pdf(pdf_variant="pdf/ua-1")
 
 
