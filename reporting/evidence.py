@@ -18,7 +18,7 @@ from feedback.guide import AGREE, PRINCIPLE_KEYS, PRINCIPLES
 from feedback.models import ReflectionAnswer, ReflectionRound, WeDid
 from meetings.models import Decision
 from outcomes import guide as outcomes_guide
-from outcomes.models import Answer, Audience, Questionnaire, Statement
+from outcomes.models import Answer, Audience, Questionnaire, Statement, StatementTally
 
 from . import charts
 
@@ -109,19 +109,29 @@ def _likert_rows(projects, minimum, today):
     """Rows per (project, point, audience, outcome, statement key): reportable counts c1..c5 and
     the number of answers withheld, from one query that adds up questionnaire-level cells.
 
-    The answers (600,000 at a large council) are first counted per statement, questionnaire and
-    audience, a narrow key read from two covering indexes; only those few thousand counts are
+    A closed questionnaire's answers are final, and are counted once, after it closes, into
+    ``StatementTally`` rows (outcomes.services.questionnaire_tally); those counts are read here.
+    A closed questionnaire not yet tallied (the job runs every few minutes) has its answers
+    counted live in the same query, so the figures are the same either way. The counts are
     then joined to the statements and questionnaires and grouped into the cells the
     minimum-number rule applies to (one per questionnaire, audience, outcome and statement key,
     as ``Answer.objects.likert_summary()`` makes them)."""
-    closed = Questionnaire.objects.for_projects(projects).filter(closes_on__lt=today).values("pk")
-    counts = (
-        Answer.objects.filter(response__questionnaire__in=closed, value__isnull=False)
+    closed = Questionnaire.objects.for_projects(projects).closed_on(today)
+    tallied = (
+        StatementTally.objects.for_questionnaires(closed.tallied().values("pk"))
+        .values("statement_id", q_id=F("questionnaire_id"), aud=F("audience"), **{f"n{v}": F(f"c{v}") for v in SCALE})
+        .order_by()
+    )
+    live = (
+        Answer.objects.filter(response__questionnaire__in=closed.untallied().values("pk"), value__isnull=False)
         .values("statement_id", q_id=F("response__questionnaire_id"), aud=F("response__audience"))
         .annotate(**{f"n{value}": Count("value", filter=Q(value=value)) for value in SCALE})
         .order_by()
     )
-    counts_sql, counts_params = counts.query.sql_with_params()
+    tallied_sql, tallied_params = tallied.query.sql_with_params()
+    live_sql, live_params = live.query.sql_with_params()
+    counts_sql = f"{tallied_sql} UNION ALL {live_sql}"
+    counts_params = (*tallied_params, *live_params)
     statement = Statement._meta.db_table
     questionnaire = Questionnaire._meta.db_table
     numbers = ", ".join(["%s"] * len(OUTCOME_NUMBERS))
