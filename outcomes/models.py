@@ -290,13 +290,15 @@ class StatementTallyQuerySet(models.QuerySet):
 
 
 class StatementTally(models.Model):
-    """A closed questionnaire's answers to one statement from one audience, counted once:
-    ``c0`` ("Prefer not to say") to ``c5``. An aggregate: nothing here points at a person or a
+    """A closed questionnaire's answers on the five-point scale, counted once per cell the
+    minimum-number rule applies to (audience, outcome number and statement key): ``c0``
+    ("Prefer not to say") to ``c5``. An aggregate: nothing here points at a person or a
     response. Written by services.questionnaire_tally; reports read these instead of the answers."""
 
     questionnaire = models.ForeignKey(Questionnaire, on_delete=models.CASCADE, related_name="tallies")
-    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="tallies")
     audience = models.CharField(max_length=10, choices=Audience.choices)
+    outcome_number = models.PositiveSmallIntegerField(null=True)
+    statement_key = models.CharField(max_length=40)
     c0 = models.PositiveIntegerField(default=0)
     c1 = models.PositiveIntegerField(default=0)
     c2 = models.PositiveIntegerField(default=0)
@@ -308,8 +310,10 @@ class StatementTally(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["questionnaire", "statement", "audience"], name="one_tally_per_cell")
+            models.UniqueConstraint(
+                fields=["questionnaire", "audience", "outcome_number", "statement_key"], name="one_tally_per_cell"
+            )
         ]
 
     def __str__(self):
-        return f"{self.statement} ({self.get_audience_display()})"
+        return f"{self.statement_key} ({self.get_audience_display()})"

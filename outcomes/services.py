@@ -4,7 +4,7 @@ import uuid
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import Count, F, Q
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -343,24 +343,20 @@ def questionnaire_reseal(*, questionnaire_id):
 
 @transaction.atomic
 def questionnaire_tally(*, questionnaire, now=None):
-    """Count a closed questionnaire's answers once into StatementTally rows (per statement and
-    audience, "Prefer not to say" to "Agree strongly"), for reports. Replaces any earlier tally
+    """Count a closed questionnaire's answers once into StatementTally rows (per cell as
+    ``likert_summary()`` makes them, "Prefer not to say" to "Agree strongly"), for reports. Replaces any earlier tally
     (one made before a reopening). Returns False, writing nothing, while it is still open."""
     now = now or timezone.now()
     if not questionnaire.is_closed(timezone.localdate(now)):
         return False
-    counts = (
-        Answer.objects.filter(response__questionnaire=questionnaire, value__isnull=False)
-        .values("statement_id", aud=F("response__audience"))
-        .annotate(**{f"c{value}": Count("pk", filter=Q(value=value)) for value in range(6)})
-        .order_by()
-    )
+    counts = Answer.objects.for_questionnaires([questionnaire]).likert_summary()
     StatementTally.objects.filter(questionnaire=questionnaire).delete()
     StatementTally.objects.bulk_create(
         StatementTally(
             questionnaire=questionnaire,
-            statement_id=row["statement_id"],
-            audience=row["aud"],
+            audience=row["audience"],
+            outcome_number=row["outcome_number"],
+            statement_key=row["statement_key"],
             **{f"c{value}": row[f"c{value}"] for value in range(6)},
         )
         for row in counts
