@@ -140,19 +140,23 @@ def _likert_rows(projects, minimum, today):
         .annotate(**{f"n{value}": Count("value", filter=Q(value=value)) for value in SCALE})
         .order_by()
     )
-    tallied_sql, tallied_params = tallied.query.sql_with_params()
-    live_sql, live_params = live.query.sql_with_params()
     questionnaire = Questionnaire._meta.db_table
     answered = "(a.n1 + a.n2 + a.n3 + a.n4 + a.n5)"
     sums = ", ".join(f"SUM(CASE WHEN {answered} >= %s THEN a.n{v} ELSE 0 END)" for v in SCALE)
-    sql = (
-        f"SELECT q.project_id, q.point, a.aud, a.num, a.skey, {sums}, "
-        f"SUM(CASE WHEN {answered} >= %s THEN 0 ELSE {answered} END) "
-        f"FROM ({tallied_sql} UNION ALL {live_sql}) a INNER JOIN {questionnaire} q ON q.id = a.q_id "
-        f"GROUP BY q.project_id, q.point, a.aud, a.num, a.skey"
-    )
+    # Each part grouped on its own (so SQLite reads the tallies straight through, with no
+    # temporary copy of the union); a group in both is added up by the caller.
+    parts, params = [], []
+    for part in (tallied, live):
+        part_sql, part_params = part.query.sql_with_params()
+        parts.append(
+            f"SELECT q.project_id, q.point, a.aud, a.num, a.skey, {sums}, "
+            f"SUM(CASE WHEN {answered} >= %s THEN 0 ELSE {answered} END) "
+            f"FROM ({part_sql}) a INNER JOIN {questionnaire} q ON q.id = a.q_id "
+            f"GROUP BY q.project_id, q.point, a.aud, a.num, a.skey"
+        )
+        params += [*([minimum] * len(SCALE)), minimum, *part_params]
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*([minimum] * len(SCALE)), minimum, *tallied_params, *live_params])
+        cursor.execute(" UNION ALL ".join(parts), params)
         return cursor.fetchall()
 
 
@@ -223,7 +227,12 @@ def outcome_scores(projects, organisation, today, *, by_project=False):
     texts = {}
     for project_id, point, audience, outcome, key, c1, c2, c3, c4, c5, withheld in rows:
         # int(): PostgreSQL's SUM of counts is numeric (a Decimal), which the charts cannot scale.
-        cells[(outcome, audience, key)][project_id][point] = ([int(c) for c in (c1, c2, c3, c4, c5)], int(withheld))
+        counts, withheld = [int(c) for c in (c1, c2, c3, c4, c5)], int(withheld)
+        per_point = cells[(outcome, audience, key)][project_id]
+        if point in per_point:  # some of the project's questionnaires tallied, some not yet
+            earlier, earlier_withheld = per_point[point]
+            counts, withheld = [a + b for a, b in zip(earlier, counts, strict=True)], earlier_withheld + withheld
+        per_point[point] = (counts, withheld)
         texts[(outcome, audience, key)] = custom.get((outcome, key), "")
     statements = []
     audience_order = [a for a, _label in Audience.choices]

@@ -155,3 +155,25 @@ def test_the_paper_page_says_a_closed_questionnaire_takes_no_more_answers(client
     response = client.post(f"{url}?audience=residents", data, follow=True)
     assert "its results are final" in response.content.decode()
     assert not Response.objects.exists()
+
+
+def test_a_project_with_one_questionnaire_tallied_and_one_not_adds_both(organisation):
+    organisation.min_responses = 3
+    organisation.save()
+    project = ProjectFactory(organisation=organisation)
+    first, second = _closed(project, "end", 10), _closed(project, "end", 2)
+    _mixed_answers(first, "residents", 4, 6)
+    _mixed_answers(second, "residents", 3, 7)
+    _mixed_answers(second, "council", 2, 8)  # withheld
+    projects = Project.objects.filter(pk=project.pk)
+    live = outcome_scores(projects, organisation, TODAY)
+    services.questionnaire_tally(questionnaire=first)
+    assert _figures(outcome_scores(projects, organisation, TODAY)) == _figures(live)
+    # By hand: each questionnaire's answers to a statement from one audience, if at least 3.
+    shown = 0
+    for questionnaire in (first, second):
+        for statement in questionnaire.statements.filter(kind="likert", outcome_number__lte=4):
+            for audience in ("residents", "council"):
+                n = Answer.objects.filter(statement=statement, response__audience=audience, value__gte=1).count()
+                shown += n if n >= 3 else 0
+    assert shown and sum(s.cell("end").answered for s in live.statements) == shown
