@@ -65,3 +65,25 @@ def test_the_across_projects_pdf_lists_each_project_once_with_its_aim(client, ma
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     return tmp_path
+
+
+@pytest.mark.browser
+def test_a_manager_pages_through_the_projects_on_the_dashboard(page, transactional_db, sign_in, assert_accessible):
+    from tests.factories import OrganisationFactory, UserFactory
+
+    organisation = OrganisationFactory(require_mfa=False)
+    manager = UserFactory(organisation=organisation, role="manager")
+    for i in range(PROJECTS_PER_PAGE + 2):
+        ProjectFactory(organisation=organisation, title=f"Project {i:02d}")
+    sign_in(page, manager)
+    page.get_by_role("link", name="Reports").click()
+    page.wait_for_load_state()
+    assert_accessible(page)
+    assert page.locator("table.project-rows tbody tr").count() == PROJECTS_PER_PAGE
+    page.get_by_role("navigation", name="Pages of projects: Engagement").get_by_role(
+        "link", name="Next projects"
+    ).click()
+    page.wait_for_load_state()
+    assert_accessible(page)
+    assert page.locator("table.project-rows tbody tr").count() == 2
+    assert page.get_by_role("link", name="Project 26").first.is_visible()
