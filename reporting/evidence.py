@@ -376,13 +376,19 @@ def reflection_evidence(projects, organisation, *, detail=False):
     else:
         flags = list(rounds_qs.order_by().values_list("pk", "reportable", "answer_count"))
     reportable = [pk for pk, ok, _n in flags if ok]
+    # The reportable rounds' answers: every round of these projects less the (few) withheld
+    # ones, rather than a list of thousands of reportable ids in each query below.
+    withheld = [pk for pk, ok, _n in flags if not ok]
+    shown_answers = ReflectionAnswer.objects.filter(
+        round__in=ReflectionRound.objects.for_projects(projects).order_by().values("pk")
+    ).exclude(round__in=withheld)
     # As ``principle_summary()`` adds up, over the reportable rounds already known above (it
     # would work them out again, the most expensive query here).
     totals = {}
     for key in PRINCIPLE_KEYS:
         totals[f"{key}_answered"] = Count("pk", filter=Q(**{f"{key}__isnull": False}))
         totals[f"{key}_agree"] = Count("pk", filter=Q(**{f"{key}__in": AGREE}))
-    summary = ReflectionAnswer.objects.filter(round__in=reportable).aggregate(**totals)
+    summary = shown_answers.aggregate(**totals)
     principles = [
         PrincipleScore(
             key=key,
@@ -392,7 +398,7 @@ def reflection_evidence(projects, organisation, *, detail=False):
         )
         for key in PRINCIPLE_KEYS
     ]
-    answers = ReflectionAnswer.objects.filter(round__in=reportable)
+    answers = shown_answers
     suggestions = answers.suggestions()
     we_did = WeDid.objects.filter(round__group__project__in=projects)
     evidence = ReflectionEvidence(
