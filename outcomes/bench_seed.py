@@ -1,6 +1,7 @@
 """Bulk data for `python -m reporting.bench` (not the submit benchmark, which is bench.py):
 closed outcome questionnaires at the start and end of projects, their invitations (answered)
-and 100,000 anonymous responses with their answers at the large size."""
+and 100,000 anonymous responses with their answers at the large size; the closed ones are
+then tallied, as the periodic job (tasks.questionnaires_tally) does minutes after they close."""
 
 import datetime as dt
 import uuid
@@ -8,7 +9,7 @@ from collections import defaultdict
 
 from groups.models import Membership
 
-from . import guide
+from . import guide, services
 from .models import Answer, Invitation, Questionnaire, Response, Statement
 
 RESPONSES = 100_000
@@ -101,3 +102,4 @@ def seed(*, organisation, projects, groups, people, meetings, scale, rng):
                 value = 0 if roll < 0.03 else (rng.choice((4, 5)) if roll < lean else rng.randint(1, 3))
                 answers.append(Answer(id=uuid.uuid4(), response_id=response.id, statement_id=statement_id, value=value))
     flush()
+    services.questionnaires_tally()

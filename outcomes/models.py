@@ -40,6 +40,17 @@ class QuestionnaireQuerySet(models.QuerySet):
     def open_on(self, day):
         return self.filter(opens_on__lte=day, closes_on__gte=day)
 
+    def closed_on(self, day):
+        return self.filter(closes_on__lt=day)
+
+    def tallied(self):
+        """Tallied after they closed, on the closing date they still have (one reopened
+        before it had answers, and so given a later closing date, is counted again)."""
+        return self.filter(tallied_closes_on=models.F("closes_on"))
+
+    def untallied(self):
+        return self.filter(Q(tallied_closes_on__isnull=True) | ~Q(tallied_closes_on=models.F("closes_on")))
+
 
 class Questionnaire(models.Model):
     class Point(models.TextChoices):
@@ -72,6 +83,10 @@ class Questionnaire(models.Model):
     )
     # Set by a submission, cleared when the answers have been resealed (see services).
     reseal_due = models.BooleanField(default=False, editable=False)
+    # Set when its answers were tallied (StatementTally), after it closed, and the closing date
+    # it had then: results are final once it has closed.
+    tallied_at = models.DateTimeField(null=True, blank=True, editable=False)
+    tallied_closes_on = models.DateField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = QuestionnaireQuerySet.as_manager()
@@ -267,3 +282,38 @@ class Answer(models.Model):
 
     def __str__(self):
         return str(self.value if self.value is not None else self.text[:40])
+
+
+class StatementTallyQuerySet(models.QuerySet):
+    def for_questionnaires(self, questionnaires):
+        return self.filter(questionnaire__in=questionnaires)
+
+
+class StatementTally(models.Model):
+    """A closed questionnaire's answers on the five-point scale, counted once per cell the
+    minimum-number rule applies to (audience, outcome number and statement key): ``c0``
+    ("Prefer not to say") to ``c5``. An aggregate: nothing here points at a person or a
+    response. Written by services.questionnaire_tally; reports read these instead of the answers."""
+
+    questionnaire = models.ForeignKey(Questionnaire, on_delete=models.CASCADE, related_name="tallies")
+    audience = models.CharField(max_length=10, choices=Audience.choices)
+    outcome_number = models.PositiveSmallIntegerField(null=True)
+    statement_key = models.CharField(max_length=40)
+    c0 = models.PositiveIntegerField(default=0)
+    c1 = models.PositiveIntegerField(default=0)
+    c2 = models.PositiveIntegerField(default=0)
+    c3 = models.PositiveIntegerField(default=0)
+    c4 = models.PositiveIntegerField(default=0)
+    c5 = models.PositiveIntegerField(default=0)
+
+    objects = StatementTallyQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["questionnaire", "audience", "outcome_number", "statement_key"], name="one_tally_per_cell"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.statement_key} ({self.get_audience_display()})"

@@ -23,7 +23,7 @@ from .anonymity import (
     token_new,
 )
 from .forms import AnswerForm
-from .models import Answer, Audience, Invitation, Questionnaire, Response, Statement
+from .models import Answer, Audience, Invitation, Questionnaire, Response, Statement, StatementTally
 
 RESEAL_DELAY = timedelta(minutes=1)
 
@@ -313,7 +313,11 @@ def response_submit(*, token, data):
 
 @transaction.atomic
 def response_record_paper(*, questionnaire, audience, answers):
-    """A paper questionnaire typed in by staff: stored exactly like an online answer."""
+    """A paper questionnaire typed in by staff: stored exactly like an online answer. Refused
+    once the questionnaire has closed (raises QuestionnaireClosed): its results are final then,
+    and adding one more answer to shown results could show that one person's answers."""
+    if questionnaire.is_closed():
+        raise QuestionnaireClosed
     return _response_save(*_response_build(questionnaire=questionnaire, audience=audience, answers=answers))
 
 
@@ -335,3 +339,35 @@ def questionnaire_reseal(*, questionnaire_id):
         Questionnaire.objects.filter(pk=questionnaire_id).update(reseal_due=True)
         raise
     return True
+
+
+@transaction.atomic
+def questionnaire_tally(*, questionnaire, now=None):
+    """Count a closed questionnaire's answers once into StatementTally rows (per cell as
+    ``likert_summary()`` makes them, "Prefer not to say" to "Agree strongly"), for reports. Replaces any earlier tally
+    (one made before a reopening). Returns False, writing nothing, while it is still open."""
+    now = now or timezone.now()
+    if not questionnaire.is_closed(timezone.localdate(now)):
+        return False
+    counts = Answer.objects.for_questionnaires([questionnaire]).likert_summary()
+    StatementTally.objects.filter(questionnaire=questionnaire).delete()
+    StatementTally.objects.bulk_create(
+        StatementTally(
+            questionnaire=questionnaire,
+            audience=row["audience"],
+            outcome_number=row["outcome_number"],
+            statement_key=row["statement_key"],
+            **{f"c{value}": row[f"c{value}"] for value in range(6)},
+        )
+        for row in counts
+    )
+    Questionnaire.objects.filter(pk=questionnaire.pk).update(tallied_at=now, tallied_closes_on=questionnaire.closes_on)
+    questionnaire.tallied_at, questionnaire.tallied_closes_on = now, questionnaire.closes_on
+    return True
+
+
+def questionnaires_tally(*, now=None):
+    """Tally every closed questionnaire not yet tallied (the periodic job). Returns how many."""
+    now = now or timezone.now()
+    due = Questionnaire.objects.closed_on(timezone.localdate(now)).untallied()
+    return sum(questionnaire_tally(questionnaire=q, now=now) for q in due.iterator())

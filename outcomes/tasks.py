@@ -23,3 +23,9 @@ def questionnaires_reseal():
 def questionnaire_reminders():
     """Automatic reminders, only to people who have not answered, up to the set number."""
     services.reminders_due()
+
+
+@registry.periodic(minutes=5)
+def questionnaires_tally():
+    """Count each newly closed questionnaire's answers once, for the reports (see StatementTally)."""
+    services.questionnaires_tally()

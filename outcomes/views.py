@@ -210,7 +210,11 @@ def paper_entry(request, project_pk, pk):
             paper=True,
         )
         if request.method == "POST" and form.is_valid():
-            services.response_record_paper(questionnaire=questionnaire, audience=audience, answers=form.answers())
+            try:
+                services.response_record_paper(questionnaire=questionnaire, audience=audience, answers=form.answers())
+            except services.QuestionnaireClosed:
+                messages.error(request, _("This questionnaire has closed, so its results are final: no more answers."))
+                return redirect(questionnaire)
             messages.success(request, _("Paper answers saved. They are stored anonymously, like online answers."))
             return redirect(f"{reverse('outcomes:paper', args=[project_pk, pk])}?audience={audience}")
     return render(

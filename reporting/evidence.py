@@ -11,14 +11,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Min, Q
 from django.utils.translation import gettext_lazy as _
 
 from feedback.guide import AGREE, PRINCIPLE_KEYS, PRINCIPLES
 from feedback.models import ReflectionAnswer, ReflectionRound, WeDid
 from meetings.models import Decision
 from outcomes import guide as outcomes_guide
-from outcomes.models import Answer, Audience, Questionnaire, Statement
+from outcomes.models import Answer, Audience, Questionnaire, Statement, StatementTally
 
 from . import charts
 
@@ -107,48 +107,73 @@ class StatementScore:
 
 def _likert_rows(projects, minimum, today):
     """Rows per (project, point, audience, outcome, statement key): reportable counts c1..c5 and
-    the number of answers withheld, from one query that adds up questionnaire-level cells.
+    the number of answers withheld, from one query that adds up questionnaire-level cells (one
+    per questionnaire, audience, outcome and statement key, as ``Answer.objects.likert_summary()``
+    makes them: the cells the minimum-number rule applies to).
 
-    The answers (600,000 at a large council) are first counted per statement, questionnaire and
-    audience, a narrow key read from two covering indexes; only those few thousand counts are
-    then joined to the statements and questionnaires and grouped into the cells the
-    minimum-number rule applies to (one per questionnaire, audience, outcome and statement key,
-    as ``Answer.objects.likert_summary()`` makes them)."""
-    closed = Questionnaire.objects.for_projects(projects).filter(closes_on__lt=today).values("pk")
-    counts = (
-        Answer.objects.filter(response__questionnaire__in=closed, value__isnull=False)
-        .values("statement_id", q_id=F("response__questionnaire_id"), aud=F("response__audience"))
+    A closed questionnaire's answers are final, and are counted once, after it closes, into
+    ``StatementTally`` rows, one per such cell (outcomes.services.questionnaire_tally): those
+    are read here instead of 600,000 answers. A closed questionnaire not yet tallied (the job
+    runs every few minutes) has its answers counted live in the same query, so the figures are
+    the same either way."""
+    closed = Questionnaire.objects.for_projects(projects).closed_on(today)
+    cell = {"q_id": F("questionnaire_id"), "aud": F("audience"), "num": F("outcome_number"), "skey": F("statement_key")}
+    tallied = (
+        StatementTally.objects.for_questionnaires(closed.tallied().values("pk"))
+        .filter(outcome_number__in=OUTCOME_NUMBERS)
+        .values(**cell, **{f"n{v}": F(f"c{v}") for v in SCALE})
+        .order_by()
+    )
+    live = (
+        Answer.objects.filter(
+            response__questionnaire__in=closed.untallied().values("pk"),
+            statement__kind=Statement.Kind.LIKERT,
+            statement__outcome_number__in=OUTCOME_NUMBERS,
+            value__isnull=False,
+        )
+        .values(
+            q_id=F("response__questionnaire_id"),
+            aud=F("response__audience"),
+            num=F("statement__outcome_number"),
+            skey=F("statement__key"),
+        )
         .annotate(**{f"n{value}": Count("value", filter=Q(value=value)) for value in SCALE})
         .order_by()
     )
-    counts_sql, counts_params = counts.query.sql_with_params()
-    statement = Statement._meta.db_table
     questionnaire = Questionnaire._meta.db_table
-    numbers = ", ".join(["%s"] * len(OUTCOME_NUMBERS))
-    cells_sql = (
-        "SELECT q.project_id AS project_id, q.point AS point, a.aud AS audience, "
-        "s.outcome_number AS outcome_number, s.key AS statement_key, MIN(s.text) AS text, "
-        + ", ".join(f"SUM(a.n{v}) AS c{v}" for v in SCALE)
-        + f" FROM counts a INNER JOIN {statement} s ON s.id = a.statement_id "
-        f"INNER JOIN {questionnaire} q ON q.id = a.q_id "
-        f"WHERE s.kind = %s AND s.outcome_number IN ({numbers}) "
-        f"GROUP BY q.project_id, a.q_id, q.point, a.aud, s.outcome_number, s.key"
-    )
-    cells_params = [Statement.Kind.LIKERT.value, *OUTCOME_NUMBERS]
-    # Counted once, then joined: PostgreSQL, misjudging the counts' size (as it does right after
-    # a bulk load), would otherwise count them again for every statement.
-    materialized = "MATERIALIZED " if connection.vendor == "postgresql" else ""
-    answered = "(c1 + c2 + c3 + c4 + c5)"
-    sums = ", ".join(f"SUM(CASE WHEN {answered} >= %s THEN c{v} ELSE 0 END)" for v in SCALE)
-    outer = (
-        f"WITH counts AS {materialized}({counts_sql}) "
-        f"SELECT project_id, point, audience, outcome_number, statement_key, MIN(text), {sums}, "
-        f"SUM(CASE WHEN {answered} >= %s THEN 0 ELSE {answered} END) "
-        f"FROM ({cells_sql}) cells GROUP BY project_id, point, audience, outcome_number, statement_key"
-    )
+    answered = "(a.n1 + a.n2 + a.n3 + a.n4 + a.n5)"
+    sums = ", ".join(f"SUM(CASE WHEN {answered} >= %s THEN a.n{v} ELSE 0 END)" for v in SCALE)
+    # Each part grouped on its own (so SQLite reads the tallies straight through, with no
+    # temporary copy of the union); a group in both is added up by the caller.
+    parts, params = [], []
+    for part in (tallied, live):
+        part_sql, part_params = part.query.sql_with_params()
+        parts.append(
+            f"SELECT q.project_id, q.point, a.aud, a.num, a.skey, {sums}, "
+            f"SUM(CASE WHEN {answered} >= %s THEN 0 ELSE {answered} END) "
+            f"FROM ({part_sql}) a INNER JOIN {questionnaire} q ON q.id = a.q_id "
+            f"GROUP BY q.project_id, q.point, a.aud, a.num, a.skey"
+        )
+        params += [*([minimum] * len(SCALE)), minimum, *part_params]
     with connection.cursor() as cursor:
-        cursor.execute(outer, [*counts_params, *([minimum] * len(SCALE)), minimum, *cells_params])
+        cursor.execute(" UNION ALL ".join(parts), params)
         return cursor.fetchall()
+
+
+def _custom_texts(projects, today):
+    """The wording of statements the guide does not have, by (outcome, key): one small query."""
+    guide_keys = {key for key, *_rest in outcomes_guide.STATEMENTS}
+    return {
+        (row["outcome_number"], row["key"]): row["text"]
+        for row in Statement.objects.filter(
+            questionnaire__in=Questionnaire.objects.for_projects(projects).closed_on(today).values("pk"),
+            kind=Statement.Kind.LIKERT,
+        )
+        .exclude(key__in=guide_keys)
+        .values("outcome_number", "key")
+        .annotate(text=Min("text"))
+        .order_by()
+    }
 
 
 @dataclass
@@ -195,14 +220,20 @@ def _statement_text(key, audience, fallback, words):
 def outcome_scores(projects, organisation, today, *, by_project=False):
     minimum = organisation.min_responses
     rows = _likert_rows(projects, minimum, today)
+    custom = _custom_texts(projects, today)
     words = dict(zip(("council", "area"), outcomes_guide.words_for(organisation), strict=False))
     # (outcome, audience, key) -> {project: {point: (counts, withheld)}}
     cells = defaultdict(lambda: defaultdict(dict))
     texts = {}
-    for project_id, point, audience, outcome, key, text, c1, c2, c3, c4, c5, withheld in rows:
+    for project_id, point, audience, outcome, key, c1, c2, c3, c4, c5, withheld in rows:
         # int(): PostgreSQL's SUM of counts is numeric (a Decimal), which the charts cannot scale.
-        cells[(outcome, audience, key)][project_id][point] = ([int(c) for c in (c1, c2, c3, c4, c5)], int(withheld))
-        texts[(outcome, audience, key)] = text
+        counts, withheld = [int(c) for c in (c1, c2, c3, c4, c5)], int(withheld)
+        per_point = cells[(outcome, audience, key)][project_id]
+        if point in per_point:  # some of the project's questionnaires tallied, some not yet
+            earlier, earlier_withheld = per_point[point]
+            counts, withheld = [a + b for a, b in zip(earlier, counts, strict=True)], earlier_withheld + withheld
+        per_point[point] = (counts, withheld)
+        texts[(outcome, audience, key)] = custom.get((outcome, key), "")
     statements = []
     audience_order = [a for a, _label in Audience.choices]
     for outcome, audience, key in sorted(cells, key=lambda k: (k[0], audience_order.index(k[1]), k[2])):
@@ -345,13 +376,19 @@ def reflection_evidence(projects, organisation, *, detail=False):
     else:
         flags = list(rounds_qs.order_by().values_list("pk", "reportable", "answer_count"))
     reportable = [pk for pk, ok, _n in flags if ok]
+    # The reportable rounds' answers: every round of these projects less the (few) withheld
+    # ones, rather than a list of thousands of reportable ids in each query below.
+    withheld = [pk for pk, ok, _n in flags if not ok]
+    shown_answers = ReflectionAnswer.objects.filter(
+        round__in=ReflectionRound.objects.for_projects(projects).order_by().values("pk")
+    ).exclude(round__in=withheld)
     # As ``principle_summary()`` adds up, over the reportable rounds already known above (it
     # would work them out again, the most expensive query here).
     totals = {}
     for key in PRINCIPLE_KEYS:
         totals[f"{key}_answered"] = Count("pk", filter=Q(**{f"{key}__isnull": False}))
         totals[f"{key}_agree"] = Count("pk", filter=Q(**{f"{key}__in": AGREE}))
-    summary = ReflectionAnswer.objects.filter(round__in=reportable).aggregate(**totals)
+    summary = shown_answers.aggregate(**totals)
     principles = [
         PrincipleScore(
             key=key,
@@ -361,7 +398,7 @@ def reflection_evidence(projects, organisation, *, detail=False):
         )
         for key in PRINCIPLE_KEYS
     ]
-    answers = ReflectionAnswer.objects.filter(round__in=reportable)
+    answers = shown_answers
     suggestions = answers.suggestions()
     we_did = WeDid.objects.filter(round__group__project__in=projects)
     evidence = ReflectionEvidence(

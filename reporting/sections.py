@@ -65,7 +65,16 @@ def chain_project(project, context):
     }
 
 
+def chain_across(projects, context):
+    """Across projects, the chain is each project's aim (its own report has the rest)."""
+    return {"projects": list(projects.order_by("title", "pk").only("pk", "title", "service_area", "stage", "aim"))}
+
+
 def chain_csv(data, label):
+    for project in data.get("projects", []):
+        yield [_("Aim and outcome chain"), project.title, _("Aim"), "", project.aim]
+    if "projects" in data:
+        return
     for record in data["stages"]:
         yield [
             _("Aim and outcome chain"),
@@ -329,7 +338,7 @@ def reflection_across(projects, context):
     result = evidence.reflection_evidence(projects, context.organisation)
     titles = dict(projects.order_by().values_list("pk", "title"))
     result.project_rows = sorted(
-        ((titles.get(pk, ""), row) for pk, row in result.project_rows.items()), key=lambda row: row[0]
+        ((titles.get(pk, ""), row | {"pk": pk}) for pk, row in result.project_rows.items()), key=lambda row: row[0]
     )
     return result
 
@@ -390,7 +399,7 @@ def decisions_csv(data, label):
 
 
 SECTIONS = [
-    Section("chain", _("Aim and outcome chain"), project=chain_project, csv=chain_csv),
+    Section("chain", _("Aim and outcome chain"), project=chain_project, across=chain_across, csv=chain_csv),
     Section("engagement", _("Engagement"), project=engagement_project, across=engagement_across, csv=engagement_csv),
     Section(
         "indicators",

@@ -23,7 +23,7 @@ from .permissions import (
     reading_for_editing,
     report_for_viewing,
 )
-from .report import across_report, filters_described, project_report, report_csv
+from .report import across_report, filters_described, project_report, projects_page, report_csv
 from .sections import ReportContext, indicators_project
 
 
@@ -49,11 +49,16 @@ def dashboard(request):
     form, filters, selected = _dashboard_scope(request)
     organisation = request.user.organisation
     sections = across_report(selected, organisation) if organisation else []
+    page = projects_page(sections, request.GET.get("page"))
+    others = request.GET.copy()
+    others.pop("page", None)
     return render(
         request,
         "reporting/dashboard.html",
         {
             "form": form,
+            "project_page": page,
+            "page_query": others.urlencode(),
             "filters": filters,
             "filters_text": filters_described(filters),
             "sections": sections,
