@@ -324,3 +324,15 @@ def test_a_closed_questionnaire_with_answers_cannot_be_reopened(client, officer,
     assert "cannot be opened again" in response.content.decode()
     closed.refresh_from_db()
     assert closed.closes_on == today - dt.timedelta(days=1)
+
+
+def test_a_closed_questionnaire_offers_no_paper_entry_or_invitations(client, officer, questionnaire):
+    today = timezone.localdate()
+    questionnaire.opens_on = today - dt.timedelta(days=20)
+    questionnaire.closes_on = today - dt.timedelta(days=1)
+    questionnaire.save()
+    client.force_login(officer)
+    page = client.get(questionnaire.get_absolute_url()).content.decode()
+    assert "Enter paper answers" not in page
+    assert "Invite people" not in page
+    assert "Results" in page
