@@ -146,6 +146,12 @@ def _membership(group, membership_pk):
     return get_object_or_404(Membership.objects.select_related("person"), group=group, pk=membership_pk)
 
 
+def _member_crumb(group, membership):
+    """The breadcrumb back to a member's page, shared by the pages under it."""
+    url = reverse("groups:member_detail", args=[group.project_id, group.pk, membership.pk])
+    return (membership.person.name, url)
+
+
 def member_detail(request, project_pk, pk, membership_pk):
     group = group_for_viewing(request.user, project_pk, pk)
     membership = _membership(group, membership_pk)
@@ -181,7 +187,7 @@ def member_edit(request, project_pk, pk, membership_pk):
         "groups/form_page.html",
         group_context(
             group,
-            (membership.person.name, reverse("groups:member_detail", args=[group.project_id, group.pk, membership.pk])),
+            _member_crumb(group, membership),
             (_("Change"), None),
             form=form,
             title=_("Change %(name)s's details") % {"name": membership.person.name},
@@ -204,7 +210,7 @@ def member_access(request, project_pk, pk, membership_pk):
         "groups/member_access.html",
         group_context(
             group,
-            (membership.person.name, reverse("groups:member_detail", args=[group.project_id, group.pk, membership.pk])),
+            _member_crumb(group, membership),
             (_("Access and support"), None),
             membership=membership,
             record=record,
@@ -244,7 +250,7 @@ def training_add(request, project_pk, pk, membership_pk):
         "groups/form_page.html",
         group_context(
             group,
-            (membership.person.name, reverse("groups:member_detail", args=[group.project_id, group.pk, membership.pk])),
+            _member_crumb(group, membership),
             (_("Record training"), None),
             form=form,
             title=_("Record co-production training for %(name)s") % {"name": membership.person.name},
