@@ -17,6 +17,8 @@ from django.db import connections, models, transaction
 from django.db.models import sql
 from django.utils.translation import gettext_lazy as _
 
+from .prepared import Prepared
+
 
 class LinkInvalid(Exception):
     """Unknown or tampered link."""
@@ -79,30 +81,29 @@ def compiled_update(queryset, **values):
     return compiler.as_sql()
 
 
-def compiled_insert(objs, using="default"):
-    """The INSERT statements for unsaved model instances (all of one model), as a list of
-    (sql, params), compiled now to be run later (see compiled_update). Like bulk_create it
-    sends no signals; primary keys must already be set (ours are random UUIDs)."""
-    if not objs:
-        return []
-    model = type(objs[0])
-    fields = model._meta.concrete_fields
-    connection = connections[using]
-    size = max(connection.ops.bulk_batch_size(fields, objs), 1)
-    statements = []
-    for start in range(0, len(objs), size):
-        query = sql.InsertQuery(model)
-        query.insert_values(fields, objs[start : start + size])
-        statements += query.get_compiler(using).as_sql()
-    return statements
-
-
 def statements_run(statements, using="default"):
     """Run compiled (sql, params) statements; the number of rows the last one changed."""
     with connections[using].cursor() as cursor:
         for statement, params in statements:
             cursor.execute(statement, params)
         return cursor.rowcount
+
+
+_MARKS = {}  # invitation model -> Prepared "mark answered" update
+
+
+def _mark_statement(model, pk, hashed, using):
+    """The conditional update that marks one invitation answered: only while it still has
+    this token's hash and is unanswered. Compiled once per model (see prepared.py)."""
+    if model not in _MARKS:
+        _MARKS[model] = Prepared(
+            lambda pk, hashed: compiled_update(
+                model._base_manager.filter(pk=pk, token_hash=hashed, completed=False), completed=True
+            ),
+            int,
+            str,
+        )
+    return _MARKS[model].statement(pk, hashed, using=using)
 
 
 def invitation_redeem(queryset, token, write_answer, *, found=None):
@@ -114,10 +115,11 @@ def invitation_redeem(queryset, token, write_answer, *, found=None):
     ``found``: the invitation as the caller already read it with ``invitation_find`` (to check
     the answers before taking any lock). It is then not looked up a second time: the
     conditional update below locks its row, and matches only while the row still has this
-    token and is unanswered, so the guarantee is the same with one query fewer."""
-    unused = queryset.filter(token_hash=token_hash(token), completed=False)
+    token and is unanswered, so the guarantee is the same with one query fewer. (The
+    queryset's own filters were applied when it was found; only its row is marked.)"""
+    hashed = token_hash(token)
     if found is not None:
-        mark = compiled_update(unused.filter(pk=found.pk), completed=True)
+        mark = _mark_statement(queryset.model, found.pk, hashed, queryset.db)
     with transaction.atomic(using=queryset.db):
         if found is None:
             # Lock only the invitation row ("self"): a select_related questionnaire stays
@@ -125,7 +127,7 @@ def invitation_redeem(queryset, token, write_answer, *, found=None):
             invitation = invitation_find(queryset.select_for_update(of=("self",)), token)
             if invitation.completed:
                 raise LinkUsed
-            marked = unused.filter(pk=invitation.pk).update(completed=True)
+            marked = queryset.filter(pk=invitation.pk, token_hash=hashed, completed=False).update(completed=True)
         else:
             invitation = found
             marked = statements_run([mark], using=queryset.db)
@@ -133,7 +135,7 @@ def invitation_redeem(queryset, token, write_answer, *, found=None):
         # write lock until the transaction ends, and of two concurrent submissions only one
         # changes the row (the other, once the first commits, sees completed and matches nothing).
         if not marked:
-            if found is not None and not queryset.filter(pk=found.pk, token_hash=token_hash(token)).exists():
+            if found is not None and not queryset.filter(pk=found.pk, token_hash=hashed).exists():
                 raise LinkInvalid  # the link was emailed again (a new token) since it was read
             raise LinkUsed
         return write_answer(invitation)

@@ -13,17 +13,18 @@ from outbox.services import email_queue
 
 from . import guide
 from .anonymity import (
+    LinkInvalid,
     LinkUsed,
-    compiled_insert,
     compiled_update,
-    invitation_find,
     invitation_redeem,
     responses_reseal,
     statements_run,
+    token_hash,
     token_new,
 )
 from .forms import AnswerForm
 from .models import Answer, Audience, Invitation, Questionnaire, Response, Statement, StatementTally
+from .prepared import Prepared, compiled_insert
 
 RESEAL_DELAY = timedelta(minutes=1)
 
@@ -255,15 +256,20 @@ def _response_build(*, questionnaire, audience, answers):
     return response, rows
 
 
+# Flags the questionnaire for resealing; changes its row only if the flag was not already set.
+_RESEAL_FLAG = Prepared(
+    lambda questionnaire_id: compiled_update(
+        Questionnaire.objects.filter(pk=questionnaire_id, reseal_due=False), reseal_due=True
+    ),
+    int,
+)
+
+
 def _response_writes(response, answers):
     """The statements that store a response: compiled now, run by _response_save inside the
     transaction (see anonymity.compiled_update for why). The last one flags the
     questionnaire for resealing, and changes a row only if the flag was not already set."""
-    return [
-        *compiled_insert([response]),
-        *compiled_insert(answers),
-        compiled_update(Questionnaire.objects.filter(pk=response.questionnaire_id, reseal_due=False), reseal_due=True),
-    ]
+    return [*compiled_insert([response]), *compiled_insert(answers), _RESEAL_FLAG.statement(response.questionnaire_id)]
 
 
 def _response_save(response, answers, *, writes=None):
@@ -278,6 +284,51 @@ def _response_save(response, answers, *, writes=None):
     return response
 
 
+_INVITATION_FIELDS = [f.attname for f in Invitation._meta.concrete_fields]
+_QUESTIONNAIRE_FIELDS = [f.attname for f in Questionnaire._meta.concrete_fields]
+_STATEMENT_FIELDS = [f.attname for f in Statement._meta.concrete_fields]
+# The submit's two reads, compiled once (see prepared.py): the invitation with its
+# questionnaire, by the token's hash; the statements asked of an audience, in order.
+_INVITATION = Prepared(
+    lambda hashed: (
+        Invitation.objects.filter(token_hash=hashed)
+        .order_by()
+        .values_list(*_INVITATION_FIELDS, *(f"questionnaire__{name}" for name in _QUESTIONNAIRE_FIELDS))
+    ),
+    str,
+)
+_STATEMENTS = Prepared(
+    lambda questionnaire_id, audience: (
+        Statement.objects.filter(questionnaire_id=questionnaire_id)
+        .for_audience(audience)
+        .values_list(*_STATEMENT_FIELDS)
+    ),
+    int,
+    str,
+)
+
+
+def _invitation_with_questionnaire(token):
+    """As ``invitation_find(Invitation.objects.select_related("questionnaire"), token)``."""
+    if not token or len(token) > 100:
+        raise LinkInvalid
+    rows = _INVITATION.rows(token_hash(token))
+    if not rows:
+        raise LinkInvalid
+    [row] = rows
+    split = len(_INVITATION_FIELDS)
+    invitation = Invitation.from_db("default", _INVITATION_FIELDS, row[:split])
+    invitation.questionnaire = Questionnaire.from_db("default", _QUESTIONNAIRE_FIELDS, row[split:])
+    return invitation
+
+
+def _statements_for(questionnaire, audience):
+    """As ``questionnaire.statements.for_audience(audience)``."""
+    return [
+        Statement.from_db("default", _STATEMENT_FIELDS, row) for row in _STATEMENTS.rows(questionnaire.pk, audience)
+    ]
+
+
 def response_submit(*, token, data):
     """Answer through an emailed link. Raises LinkInvalid, LinkUsed, QuestionnaireClosed or
     AnswersInvalid; in every one of those cases nothing is stored.
@@ -286,7 +337,7 @@ def response_submit(*, token, data):
     one short transaction marks the invitation answered under its row lock (only if it still
     has this token and was not answered) and stores the response. Keeping the reads and checks
     out of the transaction keeps write locks short (SQLite has one writer)."""
-    invitation = invitation_find(Invitation.objects.select_related("questionnaire"), token)
+    invitation = _invitation_with_questionnaire(token)
     if invitation.completed:
         raise LinkUsed
     questionnaire = invitation.questionnaire
@@ -294,7 +345,7 @@ def response_submit(*, token, data):
         raise QuestionnaireClosed
     form = AnswerForm(
         data,
-        statements=questionnaire.statements.for_audience(invitation.audience),
+        statements=_statements_for(questionnaire, invitation.audience),
         allow_prefer_not_to_say=questionnaire.allow_prefer_not_to_say,
     )
     if not form.is_valid():
