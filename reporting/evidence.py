@@ -217,7 +217,7 @@ def _statement_text(key, audience, fallback, words):
     return fallback
 
 
-def outcome_scores(projects, organisation, today, *, by_project=False):
+def outcome_scores(projects, organisation, today, *, by_project=False, shown=None):
     minimum = organisation.min_responses
     rows = _likert_rows(projects, minimum, today)
     custom = _custom_texts(projects, today)
@@ -291,22 +291,22 @@ def outcome_scores(projects, organisation, today, *, by_project=False):
     )
     likert_charts = []
     for audience, label in Audience.choices:
-        shown = [
+        statement_bars = [
             (f"{s.text} ({Questionnaire.Point(point).label.lower()})", s.cell(point).counts)
             for s in statements
             if s.audience == audience
             for point in POINTS
             if s.cell(point).answered
         ]
-        if shown:
+        if statement_bars:
             likert_charts.append(
                 charts.diverging_likert(
-                    shown,
+                    statement_bars,
                     title=_("%(audience)s: how much people agree with each statement") % {"audience": label},
                     chart_id=f"outcome-likert-{audience}",
                 )
             )
-    project_rows = _project_rows(cells) if by_project else []
+    project_rows = _project_rows(cells, shown) if by_project else []
     return OutcomeScores(
         minimum=minimum,
         statements=statements,
@@ -324,11 +324,14 @@ def _latest(totals):
     return None
 
 
-def _project_rows(cells):
-    """{project id: {(outcome, audience): Cell at the latest point asked}}."""
+def _project_rows(cells, shown=None):
+    """{project id: {(outcome, audience): Cell at the latest point asked}}, for the projects
+    ``shown`` (None: all)."""
     per = defaultdict(lambda: defaultdict(lambda: {p: Cell() for p in POINTS}))
     for (outcome, audience, _key), by_project in cells.items():
         for project_id, per_point in by_project.items():
+            if shown is not None and project_id not in shown:
+                continue
             for point, (counts, withheld) in per_point.items():
                 per[project_id][(outcome, audience)][point].add(counts, withheld)
     return {pk: {k: _latest(v) for k, v in outcomes.items()} for pk, outcomes in per.items()}
@@ -365,26 +368,28 @@ class ReflectionEvidence:
     chart: str | None = None
 
 
-def reflection_evidence(projects, organisation, *, detail=False):
+def reflection_evidence(projects, organisation, *, detail=False, shown=None):
     """Principle scores over the reportable rounds, suggestions and "you said, we did".
     Project scope (``detail``) lists rounds, suggestions and records; across projects, counts
-    and a row per project. Six queries either way."""
-    rounds_qs = ReflectionRound.objects.for_projects(projects).with_principle_scores()
-    rounds = list(rounds_qs.select_related("group").order_by("date", "pk")) if detail else None
+    and a row per project (those ``shown``; None: all). Six or seven queries."""
+    rounds_qs = ReflectionRound.objects.for_projects(projects)
+    rounds = None
     if detail:
-        flags = [(r.pk, r.reportable, r.answer_count) for r in rounds]
+        rounds = list(rounds_qs.with_principle_scores().select_related("group").order_by("date", "pk"))
+        withheld = [r.pk for r in rounds if not r.reportable]
+        rounds_total = len(rounds)
     else:
-        flags = list(rounds_qs.order_by().values_list("pk", "reportable", "answer_count"))
-    reportable = [pk for pk, ok, _n in flags if ok]
+        # Counted in the database: a council's thousands of rounds are not read one by one.
+        withheld = list(rounds_qs.with_answer_counts().filter(reportable=False).values_list("pk", flat=True))
+        rounds_total = rounds_qs.count()
     # The reportable rounds' answers: every round of these projects less the (few) withheld
     # ones, rather than a list of thousands of reportable ids in each query below.
-    withheld = [pk for pk, ok, _n in flags if not ok]
     shown_answers = ReflectionAnswer.objects.filter(
         round__in=ReflectionRound.objects.for_projects(projects).order_by().values("pk")
     ).exclude(round__in=withheld)
     # As ``principle_summary()`` adds up, over the reportable rounds already known above (it
     # would work them out again, the most expensive query here).
-    totals = {}
+    totals = {"answers": Count("pk")}
     for key in PRINCIPLE_KEYS:
         totals[f"{key}_answered"] = Count("pk", filter=Q(**{f"{key}__isnull": False}))
         totals[f"{key}_agree"] = Count("pk", filter=Q(**{f"{key}__in": AGREE}))
@@ -403,15 +408,15 @@ def reflection_evidence(projects, organisation, *, detail=False):
     we_did = WeDid.objects.filter(round__group__project__in=projects)
     evidence = ReflectionEvidence(
         minimum=organisation.min_responses,
-        rounds=len(flags),
-        rounds_withheld=len(flags) - len(reportable),
-        answers=sum(n for _pk, ok, n in flags if ok),
+        rounds=rounds_total,
+        rounds_withheld=len(withheld),
+        answers=summary["answers"],
         principles=principles,
     )
-    shown = [p for p in principles if p.answered]
-    if shown:
+    charted = [p for p in principles if p.answered]
+    if charted:
         evidence.chart = charts.bar_chart(
-            [(str(p.name), p.share) for p in shown],
+            [(str(p.name), p.share) for p in charted],
             title=_("Reflection rounds: share agreeing, by principle"),
             chart_id="reflection-principles",
             value_suffix="%",
@@ -435,7 +440,10 @@ def reflection_evidence(projects, organisation, *, detail=False):
                 key: _percent(row[f"{key}_agree"], row[f"{key}_answered"]) for key in PRINCIPLE_KEYS
             }
             | {"answers": row["answers"]}
-            for row in answers.order_by().values("round__group__project").annotate(answers=Count("pk"), **aggregates)
+            for row in (answers if shown is None else answers.filter(round__group__project__in=shown))
+            .order_by()
+            .values("round__group__project")
+            .annotate(answers=Count("pk"), **aggregates)
         }
     return evidence
 

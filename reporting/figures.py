@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import (
     Avg,
@@ -131,9 +132,13 @@ def participant_source_register(key, source):
 
 
 def _participants_sql(projects, fields):
+    """The UNION of every source, or None when the projects are known to be none at all."""
     parts, params = [], []
     for source in PARTICIPANT_SOURCES.values():
-        sql, source_params = source(projects).values(*fields).order_by().query.sql_with_params()
+        try:
+            sql, source_params = source(projects).values(*fields).order_by().query.sql_with_params()
+        except EmptyResultSet:  # e.g. an empty page of projects: pk__in=[]
+            return None, []
         parts.append(sql)
         params.extend(source_params)
     return " UNION ".join(parts), params
@@ -143,6 +148,8 @@ def people_by_project(projects):
     """{project id: people taking part}, each person once per project, in one query. UNION has
     already made the (project, person) pairs distinct, so a plain count per project suffices."""
     union, params = _participants_sql(projects, ("rp", "rq"))
+    if union is None:
+        return {}
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT rp, COUNT(*) FROM ({union}) participants GROUP BY rp", params)
         return dict(cursor.fetchall())
@@ -152,6 +159,8 @@ def people_total(projects):
     """People taking part in any of the projects, each counted once, in one query: the union of
     people alone (not project and person pairs), already distinct, counted."""
     union, params = _participants_sql(projects, ("rq",))
+    if union is None:
+        return 0
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT COUNT(*) FROM ({union}) participants", params)
         return cursor.fetchone()[0]

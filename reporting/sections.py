@@ -26,6 +26,13 @@ class ReportContext:
     today: Any
     # True when rendering the PDF: partials leave out links and forms.
     pdf: bool = False
+    # Across projects: the projects whose own rows are worked out (the dashboard's page of
+    # them); None for every project (the PDF and the CSV). Totals always cover every project.
+    shown: frozenset | None = None
+
+    def rows_of(self, projects):
+        """The projects to give a row each: all of them, or those on the page."""
+        return projects if self.shown is None else projects.filter(pk__in=self.shown)
 
 
 @dataclass(frozen=True)
@@ -67,7 +74,11 @@ def chain_project(project, context):
 
 def chain_across(projects, context):
     """Across projects, the chain is each project's aim (its own report has the rest)."""
-    return {"projects": list(projects.order_by("title", "pk").only("pk", "title", "service_area", "stage", "aim"))}
+    return {
+        "projects": list(
+            context.rows_of(projects).order_by("title", "pk").only("pk", "title", "service_area", "stage", "aim")
+        )
+    }
 
 
 def chain_csv(data, label):
@@ -107,8 +118,8 @@ def engagement_project(project, context):
 
 
 def engagement_across(projects, context):
-    rows = figures.engagement_rows(projects, context.today)
-    extra = participation.participation_by_project(projects.order_by().values("pk"))
+    rows = figures.engagement_rows(context.rows_of(projects), context.today)
+    extra = participation.participation_by_project(context.rows_of(projects).order_by().values("pk"))
     for row in rows:
         row.extra = extra.get(row.project.pk, {})
     return {
@@ -268,8 +279,10 @@ def outcomes_project(project, context):
 
 
 def outcomes_across(projects, context):
-    scores = evidence.outcome_scores(projects, context.organisation, context.today, by_project=True)
-    titles = dict(projects.order_by().values_list("pk", "title"))
+    scores = evidence.outcome_scores(
+        projects, context.organisation, context.today, by_project=True, shown=context.shown
+    )
+    titles = dict(context.rows_of(projects).order_by().values_list("pk", "title"))
     keys = sorted({key for cells in scores.project_rows.values() for key in cells})
     scores.columns = [(number, Audience(audience).label) for number, audience in keys]
     scores.project_rows = sorted(
@@ -335,8 +348,8 @@ def reflection_project(project, context):
 
 
 def reflection_across(projects, context):
-    result = evidence.reflection_evidence(projects, context.organisation)
-    titles = dict(projects.order_by().values_list("pk", "title"))
+    result = evidence.reflection_evidence(projects, context.organisation, shown=context.shown)
+    titles = dict(context.rows_of(projects).order_by().values_list("pk", "title"))
     result.project_rows = sorted(
         ((titles.get(pk, ""), row | {"pk": pk}) for pk, row in result.project_rows.items()), key=lambda row: row[0]
     )

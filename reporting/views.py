@@ -48,8 +48,9 @@ def _dashboard_scope(request):
 def dashboard(request):
     form, filters, selected = _dashboard_scope(request)
     organisation = request.user.organisation
-    sections = across_report(selected, organisation) if organisation else []
-    page = projects_page(sections, request.GET.get("page"))
+    page = projects_page(selected, request.GET.get("page"))
+    shown = frozenset(page.object_list)
+    sections = across_report(selected, organisation, shown=shown) if organisation else []
     others = request.GET.copy()
     others.pop("page", None)
     return render(
