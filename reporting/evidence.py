@@ -36,6 +36,10 @@ OUTCOME_TITLES = {
 }
 
 
+# The kinds of row _likert_figures returns.
+TOTAL, PAIRED, PROJECT = 0, 1, 2
+
+
 def _percent(part, whole):
     return None if not whole else round(100 * part / whole)
 
@@ -105,17 +109,22 @@ class StatementScore:
         return Audience(self.audience).label
 
 
-def _likert_rows(projects, minimum, today):
-    """Rows per (project, point, audience, outcome, statement key): reportable counts c1..c5 and
-    the number of answers withheld, from one query that adds up questionnaire-level cells (one
-    per questionnaire, audience, outcome and statement key, as ``Answer.objects.likert_summary()``
-    makes them: the cells the minimum-number rule applies to).
+def _likert_figures(projects, minimum, today, shown=None):
+    """The questionnaire figures, added up in the database from cells per (project, point,
+    audience, outcome, statement key) of reportable counts c1..c5 and the number of answers
+    withheld. Returns rows ``(kind, project id (0 for the first two kinds), point, audience, outcome, key, c1..c5,
+    withheld)`` of three kinds: ``TOTAL`` (every project, per point), ``PAIRED`` (per point,
+    start and end only, over the projects with reportable answers at both) and ``PROJECT``
+    (one project's cells, for the projects ``shown``; None: all).
 
-    A closed questionnaire's answers are final, and are counted once, after it closes, into
-    ``StatementTally`` rows, one per such cell (outcomes.services.questionnaire_tally): those
-    are read here instead of 600,000 answers. A closed questionnaire not yet tallied (the job
-    runs every few minutes) has its answers counted live in the same query, so the figures are
-    the same either way."""
+    The cells add up questionnaire-level cells (one per questionnaire, audience, outcome and
+    statement key, as ``Answer.objects.likert_summary()`` makes them: the cells the
+    minimum-number rule applies to). A closed questionnaire's answers are final, and are
+    counted once, after it closes, into ``StatementTally`` rows, one per such cell
+    (outcomes.services.questionnaire_tally): those are read here instead of 600,000 answers.
+    A closed questionnaire not yet tallied (the job runs every few minutes) has its answers
+    counted live in the same query, so the figures are the same either way. Adding up in the
+    database returns a few hundred rows rather than one per project and statement."""
     closed = Questionnaire.objects.for_projects(projects).closed_on(today)
     cell = {"q_id": F("questionnaire_id"), "aud": F("audience"), "num": F("outcome_number"), "skey": F("statement_key")}
     tallied = (
@@ -144,19 +153,44 @@ def _likert_rows(projects, minimum, today):
     answered = "(a.n1 + a.n2 + a.n3 + a.n4 + a.n5)"
     sums = ", ".join(f"SUM(CASE WHEN {answered} >= %s THEN a.n{v} ELSE 0 END)" for v in SCALE)
     # Each part grouped on its own (so SQLite reads the tallies straight through, with no
-    # temporary copy of the union); a group in both is added up by the caller.
+    # temporary copy of the union); a group in both is added up in ``cells``.
     parts, params = [], []
     for part in (tallied, live):
         part_sql, part_params = part.query.sql_with_params()
         parts.append(
-            f"SELECT q.project_id, q.point, a.aud, a.num, a.skey, {sums}, "
+            f"SELECT q.project_id AS p, q.point, a.aud, a.num, a.skey, {sums}, "
             f"SUM(CASE WHEN {answered} >= %s THEN 0 ELSE {answered} END) "
             f"FROM ({part_sql}) a INNER JOIN {questionnaire} q ON q.id = a.q_id "
             f"GROUP BY q.project_id, q.point, a.aud, a.num, a.skey"
         )
         params += [*([minimum] * len(SCALE)), minimum, *part_params]
+    c = ", ".join(f"c{v}" for v in SCALE)
+    summed = ", ".join(f"SUM(c{v})" for v in SCALE)
+    total = " + ".join(f"{{t}}.c{v}" for v in SCALE)
+    sql = (
+        f"WITH parts (p, point, aud, num, skey, {c}, w) AS ({' UNION ALL '.join(parts)}), "
+        f"cells AS (SELECT p, point, aud, num, skey, {', '.join(f'SUM(c{v}) AS c{v}' for v in SCALE)}, SUM(w) AS w "
+        f"FROM parts GROUP BY p, point, aud, num, skey) "
+        # Every project, per point.
+        f"SELECT {TOTAL}, 0, point, aud, num, skey, {summed}, SUM(w) FROM cells "
+        f"GROUP BY point, aud, num, skey "
+        # Start and end, over the projects with reportable answers at both.
+        f"UNION ALL SELECT {PAIRED}, 0, s.point, s.aud, s.num, s.skey, "
+        + ", ".join(f"SUM(s.c{v})" for v in SCALE)
+        + ", SUM(s.w) FROM cells s INNER JOIN cells e ON e.p = s.p AND e.aud = s.aud AND e.num = s.num "
+        "AND e.skey = s.skey AND e.point = (CASE WHEN s.point = %s THEN %s ELSE %s END) "
+        f"WHERE s.point IN (%s, %s) AND {total.format(t='s')} > 0 AND {total.format(t='e')} > 0 "
+        "GROUP BY s.point, s.aud, s.num, s.skey"
+    )
+    start, end = POINTS[0], POINTS[2]
+    params += [start, end, start, start, end]
+    if shown is None or shown:
+        sql += f" UNION ALL SELECT {PROJECT}, p, point, aud, num, skey, {c}, w FROM cells"
+        if shown is not None:
+            sql += f" WHERE p IN ({', '.join(['%s'] * len(shown))})"
+            params += sorted(shown)
     with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), params)
+        cursor.execute(sql, params)
         return cursor.fetchall()
 
 
@@ -219,43 +253,36 @@ def _statement_text(key, audience, fallback, words):
 
 def outcome_scores(projects, organisation, today, *, by_project=False, shown=None):
     minimum = organisation.min_responses
-    rows = _likert_rows(projects, minimum, today)
     custom = _custom_texts(projects, today)
     words = dict(zip(("council", "area"), outcomes_guide.words_for(organisation), strict=False))
-    # (outcome, audience, key) -> {project: {point: (counts, withheld)}}
-    cells = defaultdict(lambda: defaultdict(dict))
-    texts = {}
-    for project_id, point, audience, outcome, key, c1, c2, c3, c4, c5, withheld in rows:
+    points = defaultdict(lambda: {p: Cell() for p in POINTS})  # (outcome, audience, key) -> {point: Cell}
+    paired = defaultdict(lambda: {POINTS[0]: Cell(), POINTS[2]: Cell()})
+    cells = defaultdict(lambda: defaultdict(dict))  # (outcome, audience, key) -> {project: {point: ...}}
+    shown = shown if by_project else frozenset()
+    for kind, project_id, point, audience, outcome, key, *counts, withheld in _likert_figures(
+        projects, minimum, today, shown
+    ):
         # int(): PostgreSQL's SUM of counts is numeric (a Decimal), which the charts cannot scale.
-        counts, withheld = [int(c) for c in (c1, c2, c3, c4, c5)], int(withheld)
-        per_point = cells[(outcome, audience, key)][project_id]
-        if point in per_point:  # some of the project's questionnaires tallied, some not yet
-            earlier, earlier_withheld = per_point[point]
-            counts, withheld = [a + b for a, b in zip(earlier, counts, strict=True)], earlier_withheld + withheld
-        per_point[point] = (counts, withheld)
-        texts[(outcome, audience, key)] = custom.get((outcome, key), "")
+        counts, withheld = [int(c) for c in counts], int(withheld)
+        if kind == TOTAL:
+            points[(outcome, audience, key)][point].add(counts, withheld)
+        elif kind == PAIRED:
+            paired[(outcome, audience, key)][point].add(counts, withheld)
+        else:
+            cells[(outcome, audience, key)][project_id][point] = (counts, withheld)
     statements = []
     audience_order = [a for a, _label in Audience.choices]
-    for outcome, audience, key in sorted(cells, key=lambda k: (k[0], audience_order.index(k[1]), k[2])):
-        by_project_cells = cells[(outcome, audience, key)]
-        points = {p: Cell() for p in POINTS}
-        paired_start, paired_end = Cell(), Cell()
-        for per_point in by_project_cells.values():
-            for point, (counts, withheld) in per_point.items():
-                points[point].add(counts, withheld)
-            start, end = per_point.get(POINTS[0]), per_point.get(POINTS[2])
-            if start and end and sum(start[0]) and sum(end[0]):
-                paired_start.add(*start)
-                paired_end.add(*end)
+    for outcome, audience, key in sorted(points, key=lambda k: (k[0], audience_order.index(k[1]), k[2])):
+        pair = paired[(outcome, audience, key)]
         statements.append(
             StatementScore(
                 outcome=outcome,
                 audience=audience,
                 key=key,
-                text=_statement_text(key, audience, texts[(outcome, audience, key)], words),
-                points=points,
-                paired_start=paired_start,
-                paired_end=paired_end,
+                text=_statement_text(key, audience, custom.get((outcome, key), ""), words),
+                points=points[(outcome, audience, key)],
+                paired_start=pair[POINTS[0]],
+                paired_end=pair[POINTS[2]],
             )
         )
     # Per outcome, per audience, per point: the statements' reportable answers added up.
@@ -306,7 +333,7 @@ def outcome_scores(projects, organisation, today, *, by_project=False, shown=Non
                     chart_id=f"outcome-likert-{audience}",
                 )
             )
-    project_rows = _project_rows(cells, shown) if by_project else []
+    project_rows = _project_rows(cells) if by_project else []
     return OutcomeScores(
         minimum=minimum,
         statements=statements,
@@ -324,14 +351,11 @@ def _latest(totals):
     return None
 
 
-def _project_rows(cells, shown=None):
-    """{project id: {(outcome, audience): Cell at the latest point asked}}, for the projects
-    ``shown`` (None: all)."""
+def _project_rows(cells):
+    """{project id: {(outcome, audience): Cell at the latest point asked}}."""
     per = defaultdict(lambda: defaultdict(lambda: {p: Cell() for p in POINTS}))
     for (outcome, audience, _key), by_project in cells.items():
         for project_id, per_point in by_project.items():
-            if shown is not None and project_id not in shown:
-                continue
             for point, (counts, withheld) in per_point.items():
                 per[project_id][(outcome, audience)][point].add(counts, withheld)
     return {pk: {k: _latest(v) for k, v in outcomes.items()} for pk, outcomes in per.items()}
