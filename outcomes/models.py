@@ -3,10 +3,12 @@
 Invitations and responses are two tables with no key between them (see anonymity.py):
 a response knows its questionnaire, its audience and the day it arrived, nothing else."""
 
+import hashlib
 import uuid
 
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Case, Count, F, Q, Sum, When
+from django.db.models.lookups import GreaterThanOrEqual
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -288,6 +290,32 @@ class StatementTallyQuerySet(models.QuerySet):
     def for_questionnaires(self, questionnaires):
         return self.filter(questionnaire__in=questionnaires)
 
+    def reportable_cells(self, minimum):
+        """Added up per (project, point, audience, outcome number, statement key), in one
+        query: ``c1``..``c5``, only from tallies (questionnaire cells) with at least ``minimum``
+        answers, and ``withheld``, the answers in the others. The minimum-number rule holds
+        per questionnaire cell, so no withheld number can be worked out from these sums."""
+        answered = F("c1") + F("c2") + F("c3") + F("c4") + F("c5")
+        enough = GreaterThanOrEqual(answered, minimum)
+        count = models.IntegerField()
+        return (
+            self.order_by()
+            .values(
+                "audience",
+                "outcome_number",
+                "statement_key",
+                project=F("questionnaire__project_id"),
+                point=F("questionnaire__point"),
+            )
+            .annotate(
+                **{
+                    f"s{v}": Sum(Case(When(enough, then=F(f"c{v}")), default=0, output_field=count))
+                    for v in range(1, 6)
+                },
+                withheld=Sum(Case(When(enough, then=0), default=answered, output_field=count)),
+            )
+        )
+
 
 class StatementTally(models.Model):
     """A closed questionnaire's answers on the five-point scale, counted once per cell the
@@ -317,3 +345,47 @@ class StatementTally(models.Model):
 
     def __str__(self):
         return f"{self.statement_key} ({self.get_audience_display()})"
+
+
+def tally_digests(questionnaires, minimum):
+    """{project id: digest} of what a project's ProjectTally rows must have been made from: its
+    questionnaires tallied on their present closing date (each one's id, point and when it was
+    tallied) and the minimum number of answers. A row whose digest differs is out of date."""
+    rows = questionnaires.tallied().order_by("project_id", "pk").values_list("project_id", "pk", "point", "tallied_at")
+    parts = {}
+    for project_id, *questionnaire in rows:
+        parts.setdefault(project_id, [f"min={minimum}"]).append(repr(questionnaire))
+    return {project_id: hashlib.sha256("|".join(p).encode()).hexdigest()[:40] for project_id, p in parts.items()}
+
+
+class ProjectTally(models.Model):
+    """A project's tallies added up with the minimum-number rule applied per questionnaire cell
+    (``StatementTally.objects.reportable_cells()``): one row per point, audience, outcome and
+    statement key. Reports across many projects read these, a few rows per project, instead
+    of every questionnaire's tallies; a project's rows are used only while their ``digest``
+    matches ``tally_digests()`` (otherwise its questionnaires' tallies are read). Made by
+    services.project_tallies_refresh after each tally. Nothing here points at a person."""
+
+    project = models.ForeignKey("projects.Project", on_delete=models.CASCADE, related_name="tallies")
+    point = models.CharField(max_length=10, choices=Questionnaire.Point.choices)
+    audience = models.CharField(max_length=10, choices=Audience.choices)
+    outcome_number = models.PositiveSmallIntegerField(null=True)
+    statement_key = models.CharField(max_length=40)
+    c1 = models.PositiveIntegerField(default=0)
+    c2 = models.PositiveIntegerField(default=0)
+    c3 = models.PositiveIntegerField(default=0)
+    c4 = models.PositiveIntegerField(default=0)
+    c5 = models.PositiveIntegerField(default=0)
+    withheld = models.PositiveIntegerField(default=0)
+    digest = models.CharField(max_length=40)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "point", "audience", "outcome_number", "statement_key"],
+                name="one_project_tally_per_cell",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.statement_key} ({self.get_audience_display()}, {self.get_point_display()})"

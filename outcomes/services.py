@@ -23,7 +23,17 @@ from .anonymity import (
     token_new,
 )
 from .forms import AnswerForm
-from .models import Answer, Audience, Invitation, Questionnaire, Response, Statement, StatementTally
+from .models import (
+    Answer,
+    Audience,
+    Invitation,
+    ProjectTally,
+    Questionnaire,
+    Response,
+    Statement,
+    StatementTally,
+    tally_digests,
+)
 from .prepared import Prepared, compiled_insert
 
 RESEAL_DELAY = timedelta(minutes=1)
@@ -414,11 +424,55 @@ def questionnaire_tally(*, questionnaire, now=None):
     )
     Questionnaire.objects.filter(pk=questionnaire.pk).update(tallied_at=now, tallied_closes_on=questionnaire.closes_on)
     questionnaire.tallied_at, questionnaire.tallied_closes_on = now, questionnaire.closes_on
+    project_tallies_refresh(projects=[questionnaire.project_id])
     return True
 
 
 def questionnaires_tally(*, now=None):
-    """Tally every closed questionnaire not yet tallied (the periodic job). Returns how many."""
+    """Tally every closed questionnaire not yet tallied, then bring every project's
+    ProjectTally rows up to date (the periodic job). Returns how many were tallied."""
     now = now or timezone.now()
     due = Questionnaire.objects.closed_on(timezone.localdate(now)).untallied()
-    return sum(questionnaire_tally(questionnaire=q, now=now) for q in due.iterator())
+    tallied = sum(questionnaire_tally(questionnaire=q, now=now) for q in due.iterator())
+    project_tallies_refresh()
+    return tallied
+
+
+@transaction.atomic
+def project_tallies_refresh(*, projects=None):
+    """Make again the ProjectTally rows of the projects (ids; None: every project with tallied
+    questionnaires or with rows) whose questionnaires' tallies or minimum number of answers
+    changed since. Returns how many projects were made again. (Projects are taken by their
+    organisation's minimum: the digests are worked out once per minimum.)"""
+    from projects.models import Project
+
+    if projects is None:
+        projects = {*Questionnaire.objects.filter(tallied_at__isnull=False).values_list("project_id", flat=True)}
+        projects |= {*ProjectTally.objects.values_list("project_id", flat=True).distinct()}
+    by_organisation = {}
+    for pk, minimum in Project.objects.filter(pk__in=projects).values_list("pk", "organisation__min_responses"):
+        by_organisation.setdefault(minimum, []).append(pk)
+    refreshed = 0
+    for minimum, mine in by_organisation.items():
+        expected = tally_digests(Questionnaire.objects.filter(project__in=mine), minimum)
+        stored = dict(ProjectTally.objects.filter(project__in=mine).values_list("project_id", "digest").distinct())
+        stale = [pk for pk in set(expected) | set(stored) if expected.get(pk) != stored.get(pk)]
+        if not stale:
+            continue
+        ProjectTally.objects.filter(project__in=stale).delete()
+        valid = Questionnaire.objects.filter(project__in=stale).tallied()
+        ProjectTally.objects.bulk_create(
+            ProjectTally(
+                project_id=row["project"],
+                point=row["point"],
+                audience=row["audience"],
+                outcome_number=row["outcome_number"],
+                statement_key=row["statement_key"],
+                **{f"c{v}": row[f"s{v}"] for v in range(1, 6)},
+                withheld=row["withheld"],
+                digest=expected[row["project"]],
+            )
+            for row in StatementTally.objects.for_questionnaires(valid).reportable_cells(minimum)
+        )
+        refreshed += len(stale)
+    return refreshed

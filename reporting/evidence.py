@@ -18,7 +18,7 @@ from feedback.guide import AGREE, PRINCIPLE_KEYS, PRINCIPLES
 from feedback.models import ReflectionAnswer, ReflectionRound, WeDid
 from meetings.models import Decision
 from outcomes import guide as outcomes_guide
-from outcomes.models import Answer, Audience, Questionnaire, Statement, StatementTally
+from outcomes.models import Answer, Audience, ProjectTally, Questionnaire, Statement, StatementTally, tally_digests
 
 from . import charts
 
@@ -126,12 +126,23 @@ def _likert_figures(projects, minimum, today, shown=None):
     counted live in the same query, so the figures are the same either way. Adding up in the
     database returns a few hundred rows rather than one per project and statement."""
     closed = Questionnaire.objects.for_projects(projects).closed_on(today)
-    cell = {"q_id": F("questionnaire_id"), "aud": F("audience"), "num": F("outcome_number"), "skey": F("statement_key")}
-    tallied = (
-        StatementTally.objects.for_questionnaires(closed.tallied().values("pk"))
-        .filter(outcome_number__in=OUTCOME_NUMBERS)
-        .values(**cell, **{f"n{v}": F(f"c{v}") for v in SCALE})
+    # Projects whose ProjectTally rows are up to date: read those few rows per project. The
+    # others' tallied questionnaires are added up from their StatementTally rows.
+    expected = tally_digests(closed, minimum)
+    stored = (
+        ProjectTally.objects.filter(project__in=closed.values("project")).values_list("project_id", "digest").distinct()
+    )
+    fresh = [pk for pk, digest in stored if expected.get(pk) == digest]
+    columns = ["point", "audience", "outcome_number", "statement_key", *(f"c{v}" for v in SCALE), "withheld"]
+    by_project = (
+        ProjectTally.objects.filter(project__in=fresh, outcome_number__in=OUTCOME_NUMBERS)
         .order_by()
+        .values_list("project_id", *columns)
+    )
+    tallied = (
+        StatementTally.objects.for_questionnaires(closed.tallied().exclude(project__in=fresh).values("pk"))
+        .filter(outcome_number__in=OUTCOME_NUMBERS)
+        .reportable_cells(minimum)
     )
     live = (
         Answer.objects.filter(
@@ -152,18 +163,26 @@ def _likert_figures(projects, minimum, today, shown=None):
     questionnaire = Questionnaire._meta.db_table
     answered = "(a.n1 + a.n2 + a.n3 + a.n4 + a.n5)"
     sums = ", ".join(f"SUM(CASE WHEN {answered} >= %s THEN a.n{v} ELSE 0 END)" for v in SCALE)
-    # Each part grouped on its own (so SQLite reads the tallies straight through, with no
-    # temporary copy of the union); a group in both is added up in ``cells``.
     parts, params = [], []
-    for part in (tallied, live):
+    for part in (by_project, tallied) if fresh else (tallied,):
         part_sql, part_params = part.query.sql_with_params()
         parts.append(
-            f"SELECT q.project_id AS p, q.point, a.aud, a.num, a.skey, {sums}, "
-            f"SUM(CASE WHEN {answered} >= %s THEN 0 ELSE {answered} END) "
-            f"FROM ({part_sql}) a INNER JOIN {questionnaire} q ON q.id = a.q_id "
-            f"GROUP BY q.project_id, q.point, a.aud, a.num, a.skey"
+            "SELECT t.project, t.point, t.audience, t.outcome_number, t.statement_key, "
+            + ", ".join(f"t.s{v}" for v in SCALE)
+            + f", t.withheld FROM ({part_sql}) t"
+            if part is tallied
+            else part_sql
         )
-        params += [*([minimum] * len(SCALE)), minimum, *part_params]
+        params += part_params
+    # Answers of questionnaires closed but not yet tallied, with the same rule per cell.
+    live_sql, live_params = live.query.sql_with_params()
+    parts.append(
+        f"SELECT q.project_id AS p, q.point, a.aud, a.num, a.skey, {sums}, "
+        f"SUM(CASE WHEN {answered} >= %s THEN 0 ELSE {answered} END) "
+        f"FROM ({live_sql}) a INNER JOIN {questionnaire} q ON q.id = a.q_id "
+        f"GROUP BY q.project_id, q.point, a.aud, a.num, a.skey"
+    )
+    params += [*([minimum] * len(SCALE)), minimum, *live_params]
     c = ", ".join(f"c{v}" for v in SCALE)
     summed = ", ".join(f"SUM(c{v})" for v in SCALE)
     total = " + ".join(f"{{t}}.c{v}" for v in SCALE)

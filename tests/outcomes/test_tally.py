@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from outcomes import services, tasks
-from outcomes.models import Answer, Questionnaire, Response, StatementTally
+from outcomes.models import Answer, ProjectTally, Questionnaire, Response, StatementTally, tally_digests
 from projects.models import Project
 from reporting.evidence import outcome_scores
 from tests.factories import ProjectFactory, QuestionnaireFactory, responses_add
@@ -114,7 +114,9 @@ def test_reading_tallies_takes_the_same_number_of_queries(questionnaires, organi
     services.questionnaires_tally()
     with CaptureQueriesContext(connection) as after:
         outcome_scores(projects, organisation, TODAY)
-    assert len(after) == len(before) == 2
+    # What the projects' tallies were made from, the ProjectTally rows' digests, the figures,
+    # and the wording of statements the guide does not have.
+    assert len(after) == len(before) == 4
 
 
 def test_an_open_questionnaire_is_not_tallied(organisation):
@@ -177,3 +179,47 @@ def test_a_project_with_one_questionnaire_tallied_and_one_not_adds_both(organisa
                 n = Answer.objects.filter(statement=statement, response__audience=audience, value__gte=1).count()
                 shown += n if n >= 3 else 0
     assert shown and sum(s.cell("end").answered for s in live.statements) == shown
+
+
+def _projects_read_from_project_tallies(organisation, projects):
+    """Which projects' figures came from ProjectTally rows (their digests match)."""
+    closed = Questionnaire.objects.for_projects(projects).closed_on(TODAY)
+    expected = tally_digests(closed, organisation.min_responses)
+    stored = dict(ProjectTally.objects.values_list("project_id", "digest").distinct())
+    return {pk for pk, digest in expected.items() if stored.get(pk) == digest}
+
+
+def test_project_tallies_give_the_same_figures_and_follow_each_change(questionnaires, organisation):
+    projects = Project.objects.filter(organisation=organisation)
+    start_a, end_a, end_b, _open = questionnaires
+    live = outcome_scores(projects, organisation, TODAY, by_project=True)
+    services.questionnaires_tally()
+    assert _projects_read_from_project_tallies(organisation, projects) == {start_a.project_id, end_b.project_id}
+    assert _figures(outcome_scores(projects, organisation, TODAY, by_project=True)) == _figures(live)
+
+    # A new minimum: every project's rows are out of date, and the figures follow at once.
+    organisation.min_responses = 5
+    organisation.save()
+    assert _projects_read_from_project_tallies(organisation, projects) == set()
+    stricter = outcome_scores(projects, organisation, TODAY)
+    council = [s for s in stricter.statements if s.audience == "council"]
+    assert council and all(s.cell("end").withheld for s in council)  # 3 council answers < 5
+    services.project_tallies_refresh()
+    assert _projects_read_from_project_tallies(organisation, projects) == {start_a.project_id, end_b.project_id}
+    assert _figures(outcome_scores(projects, organisation, TODAY)) == _figures(stricter)
+
+    # A questionnaire given another point after its tally: its project's rows are out of date.
+    Questionnaire.objects.filter(pk=end_b.pk).update(point="during")
+    assert _projects_read_from_project_tallies(organisation, projects) == {start_a.project_id}
+    moved = outcome_scores(projects, organisation, TODAY)
+    assert any(not s.cell("during").empty for s in moved.statements)
+
+
+def test_a_reopened_questionnaire_leaves_its_project_tallies_unused(questionnaires, organisation):
+    projects = Project.objects.filter(organisation=organisation)
+    _start_a, _end_a, end_b, _open = questionnaires
+    services.questionnaires_tally()
+    Questionnaire.objects.filter(pk=end_b.pk).update(closes_on=TODAY + dt.timedelta(days=3))
+    assert end_b.project_id not in _projects_read_from_project_tallies(organisation, projects)
+    services.project_tallies_refresh()
+    assert not ProjectTally.objects.filter(project=end_b.project).exists()
