@@ -234,7 +234,7 @@ class OutcomeScores:
     minimum: int
     statements: list
     outcomes: list  # (number, title, [(audience label, {point: Cell})])
-    project_rows: list
+    project_rows: dict | list  # {project: {...}}; outcomes_across makes it sorted rows
     chart: str | None
     likert_charts: list
 
@@ -352,7 +352,7 @@ def outcome_scores(projects, organisation, today, *, by_project=False, shown=Non
                     chart_id=f"outcome-likert-{audience}",
                 )
             )
-    project_rows = _project_rows(cells) if by_project else []
+    project_rows = _project_rows(cells) if by_project else {}
     return OutcomeScores(
         minimum=minimum,
         statements=statements,

@@ -279,8 +279,9 @@ def outcomes_project(project, context):
 
 
 def outcomes_across(projects, context):
+    # The per-project table is not in the PDF (too wide for the page).
     scores = evidence.outcome_scores(
-        projects, context.organisation, context.today, by_project=True, shown=context.shown
+        projects, context.organisation, context.today, by_project=not context.pdf, shown=context.shown
     )
     titles = dict(context.rows_of(projects).order_by().values_list("pk", "title"))
     keys = sorted({key for cells in scores.project_rows.values() for key in cells})
@@ -348,7 +349,9 @@ def reflection_project(project, context):
 
 
 def reflection_across(projects, context):
-    result = evidence.reflection_evidence(projects, context.organisation, shown=context.shown)
+    # The per-project table is not in the PDF (too wide for the page).
+    shown = frozenset() if context.pdf else context.shown
+    result = evidence.reflection_evidence(projects, context.organisation, shown=shown)
     titles = dict(context.rows_of(projects).order_by().values_list("pk", "title"))
     result.project_rows = sorted(
         ((titles.get(pk, ""), row | {"pk": pk}) for pk, row in result.project_rows.items()), key=lambda row: row[0]
