@@ -8,6 +8,7 @@ import uuid
 
 from django.db import models
 from django.db.models import Case, Count, F, Q, Sum, When
+from django.db.models.functions import Cast
 from django.db.models.lookups import GreaterThanOrEqual
 from django.urls import reverse
 from django.utils import timezone
@@ -351,10 +352,15 @@ def tally_digests(questionnaires, minimum):
     """{project id: digest} of what a project's ProjectTally rows must have been made from: its
     questionnaires tallied on their present closing date (each one's id, point and when it was
     tallied) and the minimum number of answers. A row whose digest differs is out of date."""
-    rows = questionnaires.tallied().order_by("project_id", "pk").values_list("project_id", "pk", "point", "tallied_at")
+    # The time as the database stores it (text, not converted to a datetime: thousands of rows).
+    rows = (
+        questionnaires.tallied()
+        .order_by("project_id", "pk")
+        .values_list("project_id", "pk", "point", Cast("tallied_at", models.CharField()))
+    )
     parts = {}
-    for project_id, *questionnaire in rows:
-        parts.setdefault(project_id, [f"min={minimum}"]).append(repr(questionnaire))
+    for project_id, pk, point, tallied_at in rows:
+        parts.setdefault(project_id, [f"min={minimum}"]).append(f"{pk}:{point}:{tallied_at}")
     return {project_id: hashlib.sha256("|".join(p).encode()).hexdigest()[:40] for project_id, p in parts.items()}
 
 
