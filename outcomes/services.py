@@ -24,6 +24,7 @@ from .anonymity import (
 )
 from .forms import AnswerForm
 from .models import (
+    CUSTOM_KEY_PREFIX,
     Answer,
     Audience,
     Invitation,
@@ -114,7 +115,7 @@ def statement_add(*, questionnaire, kind, audience, text, outcome=None, required
         outcome=outcome,
         outcome_number=outcome.number if outcome else (5 if kind == Statement.Kind.LIKERT else None),
         required=required if kind == Statement.Kind.LIKERT else False,
-        key=f"custom-{uuid.uuid4().hex[:12]}",
+        key=f"{CUSTOM_KEY_PREFIX}{uuid.uuid4().hex[:12]}",
         position=(last or 0) + 1,
     )
 
@@ -403,7 +404,7 @@ def questionnaire_reseal(*, questionnaire_id):
 
 
 @transaction.atomic
-def questionnaire_tally(*, questionnaire, now=None):
+def questionnaire_tally(*, questionnaire, now=None, project_refresh=True):
     """Count a closed questionnaire's answers once into StatementTally rows (per cell as
     ``likert_summary()`` makes them, "Prefer not to say" to "Agree strongly"), for reports. Replaces any earlier tally
     (one made before a reopening). Returns False, writing nothing, while it is still open."""
@@ -424,7 +425,8 @@ def questionnaire_tally(*, questionnaire, now=None):
     )
     Questionnaire.objects.filter(pk=questionnaire.pk).update(tallied_at=now, tallied_closes_on=questionnaire.closes_on)
     questionnaire.tallied_at, questionnaire.tallied_closes_on = now, questionnaire.closes_on
-    project_tallies_refresh(projects=[questionnaire.project_id])
+    if project_refresh:  # the periodic job refreshes every project once, after all its tallies
+        project_tallies_refresh(projects=[questionnaire.project_id])
     return True
 
 
@@ -433,7 +435,7 @@ def questionnaires_tally(*, now=None):
     ProjectTally rows up to date (the periodic job). Returns how many were tallied."""
     now = now or timezone.now()
     due = Questionnaire.objects.closed_on(timezone.localdate(now)).untallied()
-    tallied = sum(questionnaire_tally(questionnaire=q, now=now) for q in due.iterator())
+    tallied = sum(questionnaire_tally(questionnaire=q, now=now, project_refresh=False) for q in due.iterator())
     project_tallies_refresh()
     return tallied
 
