@@ -119,20 +119,9 @@ class Questionnaire(models.Model):
         return (day or timezone.localdate()) >= self.opens_on
 
 
-# The key of a statement an officer adds (the guide's statements have the guide's keys).
-CUSTOM_KEY_PREFIX = "custom-"
-
-
 class StatementQuerySet(models.QuerySet):
     def for_audience(self, audience):
         return self.filter(audience__in=[guide.BOTH, audience])
-
-    def custom(self):
-        """Statements officers added, not the guide's. A range on the key rather than
-        ``startswith`` so the key's index finds the few among a council's many statements
-        (SQLite's LIKE cannot use it)."""
-        after = CUSTOM_KEY_PREFIX[:-1] + chr(ord(CUSTOM_KEY_PREFIX[-1]) + 1)
-        return self.filter(key__gte=CUSTOM_KEY_PREFIX, key__lt=after)
 
 
 class Statement(models.Model):
@@ -163,7 +152,6 @@ class Statement(models.Model):
 
     class Meta:
         ordering = ["position", "pk"]
-        indexes = [models.Index(fields=["key"], name="statement_key_idx")]
 
     def __str__(self):
         return self.text

@@ -24,7 +24,6 @@ from .anonymity import (
 )
 from .forms import AnswerForm
 from .models import (
-    CUSTOM_KEY_PREFIX,
     Answer,
     Audience,
     Invitation,
@@ -115,7 +114,7 @@ def statement_add(*, questionnaire, kind, audience, text, outcome=None, required
         outcome=outcome,
         outcome_number=outcome.number if outcome else (5 if kind == Statement.Kind.LIKERT else None),
         required=required if kind == Statement.Kind.LIKERT else False,
-        key=f"{CUSTOM_KEY_PREFIX}{uuid.uuid4().hex[:12]}",
+        key=f"custom-{uuid.uuid4().hex[:12]}",
         position=(last or 0) + 1,
     )
 

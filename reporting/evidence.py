@@ -215,13 +215,14 @@ def _likert_figures(projects, minimum, today, shown=None):
 
 def _custom_texts(projects, today):
     """The wording of statements the guide does not have, by (outcome, key): one small query."""
+    guide_keys = {key for key, *_rest in outcomes_guide.STATEMENTS}
     return {
         (row["outcome_number"], row["key"]): row["text"]
-        for row in Statement.objects.custom()
-        .filter(
+        for row in Statement.objects.filter(
             questionnaire__in=Questionnaire.objects.for_projects(projects).closed_on(today).values("pk"),
             kind=Statement.Kind.LIKERT,
         )
+        .exclude(key__in=guide_keys)
         .values("outcome_number", "key")
         .annotate(text=Min("text"))
         .order_by()
