@@ -318,22 +318,32 @@ class StatementTallyQuerySet(models.QuerySet):
         )
 
 
-class StatementTally(models.Model):
+class ScaleCell(models.Model):
+    """A cell of answers on the five-point scale: which audience, the outcome the statement
+    gives evidence for and the statement's key, and how many answers at each point (``c1``
+    "Disagree strongly" to ``c5`` "Agree strongly")."""
+
+    audience = models.CharField(max_length=10, choices=Audience.choices)
+    outcome_number = models.PositiveSmallIntegerField(null=True)
+    statement_key = models.CharField(max_length=40)
+    c1 = models.PositiveIntegerField(default=0)
+    c2 = models.PositiveIntegerField(default=0)
+    c3 = models.PositiveIntegerField(default=0)
+    c4 = models.PositiveIntegerField(default=0)
+    c5 = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class StatementTally(ScaleCell):
     """A closed questionnaire's answers on the five-point scale, counted once per cell the
     minimum-number rule applies to (audience, outcome number and statement key): ``c0``
     ("Prefer not to say") to ``c5``. An aggregate: nothing here points at a person or a
     response. Written by services.questionnaire_tally; reports read these instead of the answers."""
 
     questionnaire = models.ForeignKey(Questionnaire, on_delete=models.CASCADE, related_name="tallies")
-    audience = models.CharField(max_length=10, choices=Audience.choices)
-    outcome_number = models.PositiveSmallIntegerField(null=True)
-    statement_key = models.CharField(max_length=40)
     c0 = models.PositiveIntegerField(default=0)
-    c1 = models.PositiveIntegerField(default=0)
-    c2 = models.PositiveIntegerField(default=0)
-    c3 = models.PositiveIntegerField(default=0)
-    c4 = models.PositiveIntegerField(default=0)
-    c5 = models.PositiveIntegerField(default=0)
 
     objects = StatementTallyQuerySet.as_manager()
 
@@ -364,7 +374,7 @@ def tally_digests(questionnaires, minimum):
     return {project_id: hashlib.sha256("|".join(p).encode()).hexdigest()[:40] for project_id, p in parts.items()}
 
 
-class ProjectTally(models.Model):
+class ProjectTally(ScaleCell):
     """A project's tallies added up with the minimum-number rule applied per questionnaire cell
     (``StatementTally.objects.reportable_cells()``): one row per point, audience, outcome and
     statement key. Reports across many projects read these, a few rows per project, instead
@@ -374,14 +384,6 @@ class ProjectTally(models.Model):
 
     project = models.ForeignKey("projects.Project", on_delete=models.CASCADE, related_name="tallies")
     point = models.CharField(max_length=10, choices=Questionnaire.Point.choices)
-    audience = models.CharField(max_length=10, choices=Audience.choices)
-    outcome_number = models.PositiveSmallIntegerField(null=True)
-    statement_key = models.CharField(max_length=40)
-    c1 = models.PositiveIntegerField(default=0)
-    c2 = models.PositiveIntegerField(default=0)
-    c3 = models.PositiveIntegerField(default=0)
-    c4 = models.PositiveIntegerField(default=0)
-    c5 = models.PositiveIntegerField(default=0)
     withheld = models.PositiveIntegerField(default=0)
     digest = models.CharField(max_length=40)
 
