@@ -57,13 +57,18 @@ class AnonymousInvitation(models.Model):
         return token
 
 
-def invitation_find(queryset, token):
-    """The invitation for a token, without using it up (scanners open links first)."""
+def link_hash(token):
+    """The hash to look a link's token up by; LinkInvalid for what cannot be a token."""
     if not token or len(token) > 100:
         raise LinkInvalid
+    return token_hash(token)
+
+
+def invitation_find(queryset, token):
+    """The invitation for a token, without using it up (scanners open links first)."""
     # get(), not first(): the hash is unique, so no ORDER BY is needed.
     try:
-        return queryset.get(token_hash=token_hash(token))
+        return queryset.get(token_hash=link_hash(token))
     except queryset.model.DoesNotExist:
         raise LinkInvalid from None
 

@@ -7,9 +7,8 @@ import hashlib
 import uuid
 
 from django.db import models
-from django.db.models import Case, Count, F, Q, Sum, When
+from django.db.models import Count, F, Q
 from django.db.models.functions import Cast
-from django.db.models.lookups import GreaterThanOrEqual
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -291,31 +290,36 @@ class StatementTallyQuerySet(models.QuerySet):
     def for_questionnaires(self, questionnaires):
         return self.filter(questionnaire__in=questionnaires)
 
-    def reportable_cells(self, minimum):
-        """Added up per (project, point, audience, outcome number, statement key), in one
-        query: ``c1``..``c5``, only from tallies (questionnaire cells) with at least ``minimum``
-        answers, and ``withheld``, the answers in the others. The minimum-number rule holds
-        per questionnaire cell, so no withheld number can be worked out from these sums."""
-        answered = F("c1") + F("c2") + F("c3") + F("c4") + F("c5")
-        enough = GreaterThanOrEqual(answered, minimum)
-        count = models.IntegerField()
-        return (
-            self.order_by()
-            .values(
-                "audience",
-                "outcome_number",
-                "statement_key",
-                project=F("questionnaire__project_id"),
-                point=F("questionnaire__point"),
-            )
-            .annotate(
-                **{
-                    f"s{v}": Sum(Case(When(enough, then=F(f"c{v}")), default=0, output_field=count))
-                    for v in range(1, 6)
-                },
-                withheld=Sum(Case(When(enough, then=0), default=answered, output_field=count)),
-            )
+    def cells(self):
+        """The tallies as ``reportable_cells_sql()`` takes them, one row per questionnaire cell."""
+        return self.order_by().values(
+            q_id=F("questionnaire_id"),
+            aud=F("audience"),
+            num=F("outcome_number"),
+            skey=F("statement_key"),
+            **{f"n{v}": F(f"c{v}") for v in range(1, 6)},
         )
+
+
+def reportable_cells_sql(cells, minimum):
+    """The minimum-number rule, in one place: (sql, params) adding up questionnaire cells per
+    (project, point, audience, outcome number, statement key), as columns ``p, point, aud,
+    num, skey, s1..s5, withheld``: the counts only from cells with at least ``minimum``
+    answers, and the answers in the others. The rule holds per questionnaire cell, so no
+    withheld number can be worked out from the sums.
+
+    ``cells``: a ``values()`` queryset with ``q_id, aud, num, skey, n1..n5``, one row per
+    questionnaire cell (``StatementTally.objects.cells()``, or answers counted live)."""
+    inner, params = cells.query.sql_with_params()
+    answered = "(a.n1 + a.n2 + a.n3 + a.n4 + a.n5)"
+    sums = ", ".join(f"SUM(CASE WHEN {answered} >= %s THEN a.n{v} ELSE 0 END)" for v in range(1, 6))
+    sql = (
+        f"SELECT q.project_id AS p, q.point, a.aud, a.num, a.skey, {sums}, "
+        f"SUM(CASE WHEN {answered} >= %s THEN 0 ELSE {answered} END) "
+        f"FROM ({inner}) a INNER JOIN {Questionnaire._meta.db_table} q ON q.id = a.q_id "
+        "GROUP BY q.project_id, q.point, a.aud, a.num, a.skey"
+    )
+    return sql, [*([minimum] * 6), *params]
 
 
 class ScaleCell(models.Model):
@@ -376,7 +380,7 @@ def tally_digests(questionnaires, minimum):
 
 class ProjectTally(ScaleCell):
     """A project's tallies added up with the minimum-number rule applied per questionnaire cell
-    (``StatementTally.objects.reportable_cells()``): one row per point, audience, outcome and
+    (``reportable_cells_sql()``): one row per point, audience, outcome and
     statement key. Reports across many projects read these, a few rows per project, instead
     of every questionnaire's tallies; a project's rows are used only while their ``digest``
     matches ``tally_digests()`` (otherwise its questionnaires' tallies are read). Made by

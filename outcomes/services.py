@@ -3,7 +3,7 @@
 import uuid
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,9 +17,9 @@ from .anonymity import (
     LinkUsed,
     compiled_update,
     invitation_redeem,
+    link_hash,
     responses_reseal,
     statements_run,
-    token_hash,
     token_new,
 )
 from .forms import AnswerForm
@@ -32,6 +32,7 @@ from .models import (
     Response,
     Statement,
     StatementTally,
+    reportable_cells_sql,
     tally_digests,
 )
 from .prepared import Prepared, compiled_insert
@@ -320,9 +321,7 @@ _STATEMENTS = Prepared(
 
 def _invitation_with_questionnaire(token):
     """As ``invitation_find(Invitation.objects.select_related("questionnaire"), token)``."""
-    if not token or len(token) > 100:
-        raise LinkInvalid
-    rows = _INVITATION.rows(token_hash(token))
+    rows = _INVITATION.rows(link_hash(token))
     if not rows:
         raise LinkInvalid
     [row] = rows
@@ -462,18 +461,23 @@ def project_tallies_refresh(*, projects=None):
             continue
         ProjectTally.objects.filter(project__in=stale).delete()
         valid = Questionnaire.objects.filter(project__in=stale).tallied()
+        sql, params = reportable_cells_sql(StatementTally.objects.for_questionnaires(valid).cells(), minimum)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
         ProjectTally.objects.bulk_create(
             ProjectTally(
-                project_id=row["project"],
-                point=row["point"],
-                audience=row["audience"],
-                outcome_number=row["outcome_number"],
-                statement_key=row["statement_key"],
-                **{f"c{v}": row[f"s{v}"] for v in range(1, 6)},
-                withheld=row["withheld"],
-                digest=expected[row["project"]],
+                project_id=project_id,
+                point=point,
+                audience=audience,
+                outcome_number=number,
+                statement_key=key,
+                # int(): PostgreSQL's SUM of integers is numeric.
+                **{f"c{v}": int(count) for v, count in enumerate(counts, start=1)},
+                withheld=int(withheld),
+                digest=expected[project_id],
             )
-            for row in StatementTally.objects.for_questionnaires(valid).reportable_cells(minimum)
+            for project_id, point, audience, number, key, *counts, withheld in rows
         )
         refreshed += len(stale)
     return refreshed

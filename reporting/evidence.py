@@ -18,7 +18,16 @@ from feedback.guide import AGREE, PRINCIPLE_KEYS, PRINCIPLES
 from feedback.models import ReflectionAnswer, ReflectionRound, WeDid
 from meetings.models import Decision
 from outcomes import guide as outcomes_guide
-from outcomes.models import Answer, Audience, ProjectTally, Questionnaire, Statement, StatementTally, tally_digests
+from outcomes.models import (
+    Answer,
+    Audience,
+    ProjectTally,
+    Questionnaire,
+    Statement,
+    StatementTally,
+    reportable_cells_sql,
+    tally_digests,
+)
 
 from . import charts
 
@@ -142,7 +151,7 @@ def _likert_figures(projects, minimum, today, shown=None):
     tallied = (
         StatementTally.objects.for_questionnaires(closed.tallied().exclude(project__in=fresh).values("pk"))
         .filter(outcome_number__in=OUTCOME_NUMBERS)
-        .reportable_cells(minimum)
+        .cells()
     )
     live = (
         Answer.objects.filter(
@@ -160,29 +169,17 @@ def _likert_figures(projects, minimum, today, shown=None):
         .annotate(**{f"n{value}": Count("value", filter=Q(value=value)) for value in SCALE})
         .order_by()
     )
-    questionnaire = Questionnaire._meta.db_table
-    answered = "(a.n1 + a.n2 + a.n3 + a.n4 + a.n5)"
-    sums = ", ".join(f"SUM(CASE WHEN {answered} >= %s THEN a.n{v} ELSE 0 END)" for v in SCALE)
+    # Fresh projects' rows as they are; the other questionnaires' tallies, and the answers of
+    # those closed but not yet tallied, added up with the same rule per questionnaire cell.
     parts, params = [], []
-    for part in (by_project, tallied) if fresh else (tallied,):
-        part_sql, part_params = part.query.sql_with_params()
-        parts.append(
-            "SELECT t.project, t.point, t.audience, t.outcome_number, t.statement_key, "
-            + ", ".join(f"t.s{v}" for v in SCALE)
-            + f", t.withheld FROM ({part_sql}) t"
-            if part is tallied
-            else part_sql
-        )
+    if fresh:
+        part_sql, part_params = by_project.query.sql_with_params()
+        parts.append(part_sql)
         params += part_params
-    # Answers of questionnaires closed but not yet tallied, with the same rule per cell.
-    live_sql, live_params = live.query.sql_with_params()
-    parts.append(
-        f"SELECT q.project_id AS p, q.point, a.aud, a.num, a.skey, {sums}, "
-        f"SUM(CASE WHEN {answered} >= %s THEN 0 ELSE {answered} END) "
-        f"FROM ({live_sql}) a INNER JOIN {questionnaire} q ON q.id = a.q_id "
-        f"GROUP BY q.project_id, q.point, a.aud, a.num, a.skey"
-    )
-    params += [*([minimum] * len(SCALE)), minimum, *live_params]
+    for cells in (tallied, live):
+        part_sql, part_params = reportable_cells_sql(cells, minimum)
+        parts.append(part_sql)
+        params += part_params
     c = ", ".join(f"c{v}" for v in SCALE)
     summed = ", ".join(f"SUM(c{v})" for v in SCALE)
     total = " + ".join(f"{{t}}.c{v}" for v in SCALE)
