@@ -5,6 +5,7 @@ a response knows its questionnaire, its audience and the day it arrived, nothing
 
 import hashlib
 import uuid
+from functools import cached_property
 
 from django.db import models
 from django.db.models import Count, F, Q
@@ -26,6 +27,10 @@ class StatementAudience(models.TextChoices):
     BOTH = guide.BOTH, _("Everyone")
     RESIDENTS = guide.RESIDENTS, _("Residents only")
     COUNCIL = guide.COUNCIL, _("Council staff and councillors only")
+
+
+# Not tallied on the closing date it has now: never tallied, or reopened since.
+UNTALLIED = Q(tallied_closes_on__isnull=True) | ~Q(tallied_closes_on=F("closes_on"))
 
 
 class QuestionnaireQuerySet(models.QuerySet):
@@ -51,7 +56,7 @@ class QuestionnaireQuerySet(models.QuerySet):
         return self.filter(tallied_closes_on=models.F("closes_on"))
 
     def untallied(self):
-        return self.filter(Q(tallied_closes_on__isnull=True) | ~Q(tallied_closes_on=models.F("closes_on")))
+        return self.filter(UNTALLIED)
 
 
 class Questionnaire(models.Model):
@@ -378,6 +383,40 @@ def tally_digests(questionnaires, minimum):
     return {project_id: hashlib.sha256("|".join(p).encode()).hexdigest()[:40] for project_id, p in parts.items()}
 
 
+class RollupQuerySet(models.QuerySet):
+    """Rows made per project from its tallied questionnaires, each with their ``digest``."""
+
+    def fresh(self, digests):
+        """Of the projects in ``digests`` ({project id: tally_digests() digest}), the ids of
+        those whose rows are up to date."""
+        if not digests:
+            return frozenset()
+        stored = self.filter(project__in=list(digests)).values_list("project_id", "digest").distinct()
+        return frozenset(pk for pk, digest in stored if digests.get(pk) == digest)
+
+
+class Rollups:
+    """Which of a report's projects have up-to-date ProjectTally and ProjectRespondent rows,
+    worked out once per report and shared by its sections. Empty (``Rollups()``): none are
+    used, and everything is counted from the tallies and invitations."""
+
+    def __init__(self, digests=None):
+        self.digests = digests or {}
+
+    @classmethod
+    def of(cls, projects, today, minimum):
+        closed = Questionnaire.objects.for_projects(projects).closed_on(today)
+        return cls(tally_digests(closed, minimum))
+
+    @cached_property
+    def tallies_fresh(self):
+        return ProjectTally.objects.fresh(self.digests)
+
+    @cached_property
+    def respondents_fresh(self):
+        return ProjectRespondent.objects.fresh(self.digests)
+
+
 class ProjectTally(ScaleCell):
     """A project's tallies added up with the minimum-number rule applied per questionnaire cell
     (``reportable_cells_sql()``): one row per point, audience, outcome and
@@ -391,6 +430,8 @@ class ProjectTally(ScaleCell):
     withheld = models.PositiveIntegerField(default=0)
     digest = models.CharField(max_length=40)
 
+    objects = RollupQuerySet.as_manager()
+
     class Meta:
         constraints = [
             models.UniqueConstraint(
@@ -401,3 +442,43 @@ class ProjectTally(ScaleCell):
 
     def __str__(self):
         return f"{self.statement_key} ({self.get_audience_display()}, {self.get_point_display()})"
+
+
+def respondent_parts(projects, rollups=None):
+    """Who answered the projects' questionnaires online, as ``values()`` querysets of ``rp``
+    (project), ``rq`` (person) and ``n`` (questionnaires they answered): the ProjectRespondent
+    rows of the projects whose rows are up to date (by ``rollups``, a ``Rollups``; None: none
+    are), and the invitations of every other questionnaire (open, not yet tallied, or of a
+    project whose rows are out of date). Together they count each answered invitation once."""
+    fresh = rollups.respondents_fresh if rollups else frozenset()
+    questionnaires = Questionnaire.objects.for_projects(projects)
+    parts = []
+    if fresh:
+        questionnaires = questionnaires.filter(~Q(project__in=fresh) | UNTALLIED)
+        rows = ProjectRespondent.objects.filter(project__in=projects).filter(project__in=fresh)
+        parts.append(rows.values(rp=F("project_id"), rq=F("person_id"), n=F("answered")).order_by())
+    live = Invitation.objects.filter(completed=True, questionnaire__in=questionnaires.values("pk"))
+    parts.append(live.values(rp=F("questionnaire__project_id"), rq=F("person_id"), n=models.Value(1)).order_by())
+    return parts
+
+
+class ProjectRespondent(models.Model):
+    """Who answered any of a project's tallied questionnaires online, and how many of them:
+    a row per person and project instead of one per invitation, for the reports' counts of
+    people taking part (a council's 100,000 answered invitations are a few thousand rows
+    here). Made from the invitations (which know who answered, never what) by
+    services.project_tallies_refresh with ProjectTally, and used, like it, only while its
+    ``digest`` matches ``tally_digests()``."""
+
+    project = models.ForeignKey("projects.Project", on_delete=models.CASCADE, related_name="respondents")
+    person = models.ForeignKey("groups.Person", on_delete=models.CASCADE, related_name="+")
+    answered = models.PositiveIntegerField()
+    digest = models.CharField(max_length=40)
+
+    objects = RollupQuerySet.as_manager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["project", "person"], name="one_respondent_row_per_project")]
+
+    def __str__(self):
+        return f"{self.person} in {self.project}"

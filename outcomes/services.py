@@ -4,7 +4,7 @@ import uuid
 from datetime import timedelta
 
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,6 +27,7 @@ from .models import (
     Answer,
     Audience,
     Invitation,
+    ProjectRespondent,
     ProjectTally,
     Questionnaire,
     Response,
@@ -440,44 +441,77 @@ def questionnaires_tally(*, now=None):
 
 @transaction.atomic
 def project_tallies_refresh(*, projects=None):
-    """Make again the ProjectTally rows of the projects (ids; None: every project with tallied
-    questionnaires or with rows) whose questionnaires' tallies or minimum number of answers
-    changed since. Returns how many projects were made again. (Projects are taken by their
-    organisation's minimum: the digests are worked out once per minimum.)"""
+    """Make again the ProjectTally and ProjectRespondent rows of the projects (ids; None:
+    every project with tallied questionnaires or with rows) whose questionnaires' tallies or
+    minimum number of answers changed since. Returns how many projects were made again.
+    (Projects are taken by their organisation's minimum: the digests are worked out once
+    per minimum.)"""
     from projects.models import Project
 
     if projects is None:
         projects = {*Questionnaire.objects.filter(tallied_at__isnull=False).values_list("project_id", flat=True)}
         projects |= {*ProjectTally.objects.values_list("project_id", flat=True).distinct()}
+        projects |= {*ProjectRespondent.objects.values_list("project_id", flat=True).distinct()}
     by_organisation = {}
     for pk, minimum in Project.objects.filter(pk__in=projects).values_list("pk", "organisation__min_responses"):
         by_organisation.setdefault(minimum, []).append(pk)
-    refreshed = 0
+    refreshed = set()
     for minimum, mine in by_organisation.items():
         expected = tally_digests(Questionnaire.objects.filter(project__in=mine), minimum)
-        stored = dict(ProjectTally.objects.filter(project__in=mine).values_list("project_id", "digest").distinct())
-        stale = [pk for pk in set(expected) | set(stored) if expected.get(pk) != stored.get(pk)]
-        if not stale:
-            continue
-        ProjectTally.objects.filter(project__in=stale).delete()
-        valid = Questionnaire.objects.filter(project__in=stale).tallied()
-        sql, params = reportable_cells_sql(StatementTally.objects.for_questionnaires(valid).cells(), minimum)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
-        ProjectTally.objects.bulk_create(
-            ProjectTally(
-                project_id=project_id,
-                point=point,
-                audience=audience,
-                outcome_number=number,
-                statement_key=key,
-                # int(): PostgreSQL's SUM of integers is numeric.
-                **{f"c{v}": int(count) for v, count in enumerate(counts, start=1)},
-                withheld=int(withheld),
-                digest=expected[project_id],
-            )
-            for project_id, point, audience, number, key, *counts, withheld in rows
+        refreshed |= _project_cells_refresh(mine, expected, minimum)
+        refreshed |= _project_respondents_refresh(mine, expected)
+    return len(refreshed)
+
+
+def _stale(rows, mine, expected):
+    stored = dict(rows.filter(project__in=mine).values_list("project_id", "digest").distinct())
+    return {pk for pk in set(expected) | set(stored) if expected.get(pk) != stored.get(pk)}
+
+
+def _project_cells_refresh(mine, expected, minimum):
+    stale = _stale(ProjectTally.objects.all(), mine, expected)
+    if not stale:
+        return stale
+    ProjectTally.objects.filter(project__in=stale).delete()
+    valid = Questionnaire.objects.filter(project__in=stale).tallied()
+    sql, params = reportable_cells_sql(StatementTally.objects.for_questionnaires(valid).cells(), minimum)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    ProjectTally.objects.bulk_create(
+        ProjectTally(
+            project_id=project_id,
+            point=point,
+            audience=audience,
+            outcome_number=number,
+            statement_key=key,
+            # int(): PostgreSQL's SUM of integers is numeric.
+            **{f"c{v}": int(count) for v, count in enumerate(counts, start=1)},
+            withheld=int(withheld),
+            digest=expected[project_id],
         )
-        refreshed += len(stale)
-    return refreshed
+        for project_id, point, audience, number, key, *counts, withheld in rows
+    )
+    return stale
+
+
+def _project_respondents_refresh(mine, expected):
+    """Who answered each project's tallied questionnaires, from the same questionnaires as
+    the digest describes."""
+    stale = _stale(ProjectRespondent.objects.all(), mine, expected)
+    if not stale:
+        return stale
+    ProjectRespondent.objects.filter(project__in=stale).delete()
+    answered = (
+        Invitation.objects.filter(
+            completed=True, questionnaire__in=Questionnaire.objects.filter(project__in=stale).tallied()
+        )
+        .values_list("questionnaire__project_id", "person_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    ProjectRespondent.objects.bulk_create(
+        ProjectRespondent(project_id=project_id, person_id=person_id, answered=n, digest=expected[project_id])
+        for project_id, person_id, n in answered
+    )
+    return stale

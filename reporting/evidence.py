@@ -23,10 +23,10 @@ from outcomes.models import (
     Audience,
     ProjectTally,
     Questionnaire,
+    Rollups,
     Statement,
     StatementTally,
     reportable_cells_sql,
-    tally_digests,
 )
 
 from . import charts
@@ -118,7 +118,7 @@ class StatementScore:
         return Audience(self.audience).label
 
 
-def _likert_figures(projects, minimum, today, shown=None):
+def _likert_figures(projects, minimum, today, shown=None, rollups=None):
     """The questionnaire figures, added up in the database from cells per (project, point,
     audience, outcome, statement key) of reportable counts c1..c5 and the number of answers
     withheld. Returns rows ``(kind, project id (0 for the first two kinds), point, audience, outcome, key, c1..c5,
@@ -137,14 +137,12 @@ def _likert_figures(projects, minimum, today, shown=None):
     closed = Questionnaire.objects.for_projects(projects).closed_on(today)
     # Projects whose ProjectTally rows are up to date: read those few rows per project. The
     # others' tallied questionnaires are added up from their StatementTally rows.
-    expected = tally_digests(closed, minimum)
-    stored = (
-        ProjectTally.objects.filter(project__in=closed.values("project")).values_list("project_id", "digest").distinct()
-    )
-    fresh = [pk for pk, digest in stored if expected.get(pk) == digest]
+    rollups = Rollups.of(projects, today, minimum) if rollups is None else rollups
+    fresh = rollups.tallies_fresh
     columns = ["point", "audience", "outcome_number", "statement_key", *(f"c{v}" for v in SCALE), "withheld"]
     by_project = (
         ProjectTally.objects.filter(project__in=fresh, outcome_number__in=OUTCOME_NUMBERS)
+        .filter(project__in=projects)
         .order_by()
         .values_list("project_id", *columns)
     )
@@ -210,16 +208,20 @@ def _likert_figures(projects, minimum, today, shown=None):
         return cursor.fetchall()
 
 
-def _custom_texts(projects, today):
-    """The wording of statements the guide does not have, by (outcome, key): one small query."""
+def _custom_texts(projects, today, keys):
+    """The wording of the statements in the figures (``keys``: (outcome, key) pairs) that the
+    guide does not have, by (outcome, key): one small query, none when the guide has them all."""
     guide_keys = {key for key, *_rest in outcomes_guide.STATEMENTS}
+    custom = {key for _outcome, key in keys} - guide_keys
+    if not custom:
+        return {}
     return {
         (row["outcome_number"], row["key"]): row["text"]
         for row in Statement.objects.filter(
             questionnaire__in=Questionnaire.objects.for_projects(projects).closed_on(today).values("pk"),
             kind=Statement.Kind.LIKERT,
+            key__in=custom,
         )
-        .exclude(key__in=guide_keys)
         .values("outcome_number", "key")
         .annotate(text=Min("text"))
         .order_by()
@@ -267,16 +269,17 @@ def _statement_text(key, audience, fallback, words):
     return fallback
 
 
-def outcome_scores(projects, organisation, today, *, by_project=False, shown=None):
+def outcome_scores(projects, organisation, today, *, by_project=False, shown=None, rollups=None):
+    """``rollups``: the projects' ``outcomes.models.Rollups`` when already worked out (a
+    report's sections share them), else worked out here."""
     minimum = organisation.min_responses
-    custom = _custom_texts(projects, today)
     words = dict(zip(("council", "area"), outcomes_guide.words_for(organisation), strict=False))
     points = defaultdict(lambda: {p: Cell() for p in POINTS})  # (outcome, audience, key) -> {point: Cell}
     paired = defaultdict(lambda: {POINTS[0]: Cell(), POINTS[2]: Cell()})
     cells = defaultdict(lambda: defaultdict(dict))  # (outcome, audience, key) -> {project: {point: ...}}
     shown = shown if by_project else frozenset()
     for kind, project_id, point, audience, outcome, key, *counts, withheld in _likert_figures(
-        projects, minimum, today, shown
+        projects, minimum, today, shown, rollups
     ):
         # int(): PostgreSQL's SUM of counts is numeric (a Decimal), which the charts cannot scale.
         counts, withheld = [int(c) for c in counts], int(withheld)
@@ -286,6 +289,7 @@ def outcome_scores(projects, organisation, today, *, by_project=False, shown=Non
             paired[(outcome, audience, key)][point].add(counts, withheld)
         else:
             cells[(outcome, audience, key)][project_id][point] = (counts, withheld)
+    custom = _custom_texts(projects, today, {(outcome, key) for outcome, _audience, key in points})
     statements = []
     audience_order = [a for a, _label in Audience.choices]
     for outcome, audience, key in sorted(points, key=lambda k: (k[0], audience_order.index(k[1]), k[2])):

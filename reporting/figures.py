@@ -114,16 +114,16 @@ def projects_filtered(projects, *, service_area="", stage="", year=None):
 
 # --- People taking part -----------------------------------------------------------------
 
-# Every way a person takes part in a project, as (project, person) pairs: a queryset of
-# ``values("rp", "rq")`` limited to the given projects. Apps add theirs (meeting attendance,
-# answered questionnaires and reflection rounds...) with ``participant_source_register``, and
-# every "people taking part" figure then counts each person once per project across them all.
+# Every way a person takes part in a project, as (project, person) pairs: ``source(projects,
+# rollups)`` gives a list of querysets with ``rp`` and ``rq`` (``rollups``: the report's
+# ``outcomes.models.Rollups``, for sources that read per-project rows, or None). Apps add theirs
+# (meeting attendance, answered questionnaires and reflection rounds...) with
+# ``participant_source_register``, and every "people taking part" figure then counts each
+# person once per project across them all.
 PARTICIPANT_SOURCES = {
-    "membership": lambda projects: (
-        Membership.objects.filter(group__project__in=projects)
-        .annotate(rp=F("group__project_id"), rq=F("person_id"))
-        .values("rp", "rq")
-    ),
+    "membership": lambda projects, rollups: [
+        Membership.objects.filter(group__project__in=projects).values(rp=F("group__project_id"), rq=F("person_id"))
+    ],
 }
 
 
@@ -131,23 +131,24 @@ def participant_source_register(key, source):
     PARTICIPANT_SOURCES[key] = source
 
 
-def _participants_sql(projects, fields):
+def _participants_sql(projects, fields, rollups):
     """The UNION of every source, or None when the projects are known to be none at all."""
     parts, params = [], []
     for source in PARTICIPANT_SOURCES.values():
-        try:
-            sql, source_params = source(projects).values(*fields).order_by().query.sql_with_params()
-        except EmptyResultSet:  # e.g. an empty page of projects: pk__in=[]
-            return None, []
-        parts.append(sql)
-        params.extend(source_params)
+        for queryset in source(projects, rollups):
+            try:
+                sql, source_params = queryset.values(*fields).order_by().query.sql_with_params()
+            except EmptyResultSet:  # e.g. an empty page of projects: pk__in=[]
+                return None, []
+            parts.append(sql)
+            params.extend(source_params)
     return " UNION ".join(parts), params
 
 
-def people_by_project(projects):
+def people_by_project(projects, rollups=None):
     """{project id: people taking part}, each person once per project, in one query. UNION has
     already made the (project, person) pairs distinct, so a plain count per project suffices."""
-    union, params = _participants_sql(projects, ("rp", "rq"))
+    union, params = _participants_sql(projects, ("rp", "rq"), rollups)
     if union is None:
         return {}
     with connection.cursor() as cursor:
@@ -155,10 +156,10 @@ def people_by_project(projects):
         return dict(cursor.fetchall())
 
 
-def people_total(projects):
+def people_total(projects, rollups=None):
     """People taking part in any of the projects, each counted once, in one query: the union of
     people alone (not project and person pairs), already distinct, counted."""
-    union, params = _participants_sql(projects, ("rq",))
+    union, params = _participants_sql(projects, ("rq",), rollups)
     if union is None:
         return 0
     with connection.cursor() as cursor:
@@ -172,7 +173,7 @@ def _by_project(queryset, key, **aggregates):
     return {row[key]: row for row in rows}
 
 
-def engagement_rows(projects, today=None):
+def engagement_rows(projects, today=None, *, rollups=None):
     """One row per project with its engagement figures: five queries for any number of
     projects (the projects, then one grouped query each for memberships, meetings, groups
     and activities)."""
@@ -197,7 +198,7 @@ def engagement_rows(projects, today=None):
         time=Sum(_meeting_days(), filter=held),
     )
     groups = _by_project(Group.objects.filter(project__in=ids), "project", n=Count("pk"))
-    people = people_by_project(ids)
+    people = people_by_project(ids, rollups)
     activities = _by_project(
         Activity.objects.filter(objective__project__in=ids),
         "objective__project",
@@ -272,7 +273,7 @@ class EngagementTotals:
         return _share(self.council, self.council + self.residents)
 
 
-def engagement_totals(projects, today=None):
+def engagement_totals(projects, today=None, *, rollups=None):
     """Totals over a set of projects: each person counted once, however many groups or
     projects they are part of. Four queries."""
     today = today or timezone.localdate()
@@ -298,7 +299,7 @@ def engagement_totals(projects, today=None):
     return EngagementTotals(
         projects=sum(stage_counts.values()),
         by_stage=by_stage,
-        people=people_total(projects),
+        people=people_total(projects, rollups),
         members=people["people"],
         council=people["council"],
         residents=people["residents"],

@@ -8,13 +8,14 @@ is a ``ReportContext``; they must run a fixed number of queries whatever the dat
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from feedback.guide import PRINCIPLE_KEYS, PRINCIPLES
-from outcomes.models import Audience, Questionnaire
+from outcomes.models import Audience, Questionnaire, Rollups
 from projects.models import Project
 
 from . import charts, evidence, figures, participation
@@ -29,6 +30,16 @@ class ReportContext:
     # Across projects: the projects whose own rows are worked out (the dashboard's page of
     # them); None for every project (the PDF and the CSV). Totals always cover every project.
     shown: frozenset | None = None
+    # Every project the report covers: its sections share what is worked out once for them.
+    projects: Any = None
+
+    @cached_property
+    def rollups(self):
+        """Which of the projects' per-project tallies are up to date: worked out once, for
+        the outcome scores and the people counted. Without ``projects``, none are used."""
+        if self.projects is None:
+            return Rollups()
+        return Rollups.of(self.projects, self.today, self.organisation.min_responses)
 
     def rows_of(self, projects):
         """The projects to give a row each: all of them, or those on the page."""
@@ -111,20 +122,22 @@ def chain_csv(data, label):
 
 def engagement_project(project, context):
     projects = Project.objects.filter(pk=project.pk)
+    rollups = context.rollups
     return {
-        "totals": figures.engagement_totals(projects, context.today),
-        "ways": participation.participation(projects),
+        "totals": figures.engagement_totals(projects, context.today, rollups=rollups),
+        "ways": participation.participation(projects, rollups=rollups),
     }
 
 
 def engagement_across(projects, context):
-    rows = figures.engagement_rows(context.rows_of(projects), context.today)
+    rollups = context.rollups
+    rows = figures.engagement_rows(context.rows_of(projects), context.today, rollups=rollups)
     extra = participation.participation_by_project(context.rows_of(projects).order_by().values("pk"))
     for row in rows:
         row.extra = extra.get(row.project.pk, {})
     return {
-        "totals": figures.engagement_totals(projects, context.today),
-        "ways": participation.participation(projects),
+        "totals": figures.engagement_totals(projects, context.today, rollups=rollups),
+        "ways": participation.participation(projects, rollups=rollups),
         "rows": rows,
     }
 
@@ -275,13 +288,20 @@ def diversity_csv(data, label):
 
 
 def outcomes_project(project, context):
-    return evidence.outcome_scores(Project.objects.filter(pk=project.pk), context.organisation, context.today)
+    return evidence.outcome_scores(
+        Project.objects.filter(pk=project.pk), context.organisation, context.today, rollups=context.rollups
+    )
 
 
 def outcomes_across(projects, context):
     # The per-project table is not in the PDF (too wide for the page).
     scores = evidence.outcome_scores(
-        projects, context.organisation, context.today, by_project=not context.pdf, shown=context.shown
+        projects,
+        context.organisation,
+        context.today,
+        by_project=not context.pdf,
+        shown=context.shown,
+        rollups=context.rollups,
     )
     titles = dict(context.rows_of(projects).order_by().values_list("pk", "title"))
     keys = sorted({key for cells in scores.project_rows.values() for key in cells})

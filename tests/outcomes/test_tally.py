@@ -15,7 +15,7 @@ from outcomes import services, tasks
 from outcomes.models import Answer, ProjectTally, Questionnaire, Response, StatementTally, tally_digests
 from projects.models import Project
 from reporting.evidence import outcome_scores
-from tests.factories import ProjectFactory, QuestionnaireFactory, responses_add
+from tests.factories import OutcomeFactory, ProjectFactory, QuestionnaireFactory, responses_add
 
 TODAY = timezone.localdate()
 
@@ -114,9 +114,10 @@ def test_reading_tallies_takes_the_same_number_of_queries(questionnaires, organi
     services.questionnaires_tally()
     with CaptureQueriesContext(connection) as after:
         outcome_scores(projects, organisation, TODAY)
-    # What the projects' tallies were made from, the ProjectTally rows' digests, the figures,
-    # and the wording of statements the guide does not have.
-    assert len(after) == len(before) == 4
+    # What the projects' tallies were made from, the ProjectTally rows' digests and the
+    # figures (the guide has every statement's wording); before anything was tallied, there
+    # were no rows whose digests to check.
+    assert (len(before), len(after)) == (2, 3)
 
 
 def test_an_open_questionnaire_is_not_tallied(organisation):
@@ -223,3 +224,27 @@ def test_a_reopened_questionnaire_leaves_its_project_tallies_unused(questionnair
     assert end_b.project_id not in _projects_read_from_project_tallies(organisation, projects)
     services.project_tallies_refresh()
     assert not ProjectTally.objects.filter(project=end_b.project).exists()
+
+
+def test_a_statement_of_the_officers_own_shows_its_wording_in_the_reports(organisation):
+    organisation.min_responses = 3
+    organisation.save()
+    project = ProjectFactory(organisation=organisation)
+    questionnaire = _closed(project)
+    outcome = OutcomeFactory(project=project, kind="coproduction", number=2)
+    services.statement_add(
+        questionnaire=questionnaire,
+        kind="likert",
+        audience="both",
+        text="The council acts on what we say.",
+        outcome=outcome,
+    )
+    responses_add(questionnaire, count=4, value=5)
+    projects = Project.objects.filter(pk=project.pk)
+    for _tallied in (False, True):
+        scores = outcome_scores(projects, organisation, TODAY)
+        own = [s for s in scores.statements if s.key.startswith("custom-")]
+        assert [(s.outcome, s.text, s.cell("end").answered) for s in own] == [
+            (2, "The council acts on what we say.", 4)
+        ]
+        services.questionnaires_tally()

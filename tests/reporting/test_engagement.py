@@ -143,8 +143,8 @@ def test_a_new_way_of_taking_part_counts_each_person_once(two_projects, monkeypa
     eve = PersonFactory(organisation=a.organisation, name="Eve")
     ann = Person.objects.get(name="Ann")
 
-    def attendance(projects):
-        return Person.objects.filter(pk__in=[ann.pk, eve.pk]).annotate(rp=Value(a.pk), rq=F("pk")).values("rp", "rq")
+    def attendance(projects, digests):
+        return [Person.objects.filter(pk__in=[ann.pk, eve.pk]).annotate(rp=Value(a.pk), rq=F("pk")).values("rp", "rq")]
 
     monkeypatch.setitem(figures.PARTICIPANT_SOURCES, "attendance", attendance)
     rows = {row.project.title: row for row in engagement_rows(Project.objects.all(), TODAY)}
