@@ -275,7 +275,7 @@ class EngagementTotals:
 
 def engagement_totals(projects, today=None, *, rollups=None):
     """Totals over a set of projects: each person counted once, however many groups or
-    projects they are part of. Four queries."""
+    projects they are part of. Four queries (and the rollups' check, once per report)."""
     today = today or timezone.localdate()
     now = timezone.now()
     stage_counts = dict(projects.order_by().values_list("stage").annotate(n=Count("pk")))
@@ -287,9 +287,12 @@ def engagement_totals(projects, today=None, *, rollups=None):
         residents=Count("person", distinct=True, filter=RESIDENT),
         memberships=Count("pk"),
         avg_days=Avg(_days_on_group(today)),
+        **{
+            f"type_{value}": Count("person", distinct=True, filter=Q(member_type=value))
+            for value in Membership.Type.values
+        },
     )
-    type_counts = dict(memberships.order_by().values_list("member_type").annotate(n=Count("person", distinct=True)))
-    by_type = [(label, type_counts.get(value, 0)) for value, label in Membership.Type.choices]
+    by_type = [(label, people[f"type_{value}"]) for value, label in Membership.Type.choices]
     held = Meeting.objects.filter(group__project__in=projects, status=Meeting.Status.SCHEDULED)
     meetings = held.aggregate(
         held=Count("pk", filter=Q(starts_at__lt=now)),
