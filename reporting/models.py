@@ -2,7 +2,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -116,20 +116,16 @@ class MonitoringInvitation(AnonymousInvitation):
 
 class MonitoringResponseQuerySet(models.QuerySet):
     def counts(self):
-        """Every category x option count in one query (plus one for the areas given):
-        {"sex__female": 3, ..., "total": n}."""
-        from .categories import options_for
-
-        keys = []
-        area_keys = set(self.order_by().values_list("area", flat=True).distinct())
-        for field in CATEGORY_FIELDS:
-            options = {key for key, _label in options_for(field)} if field != "area" else area_keys
-            keys += [(field, key) for key in sorted(options | {"prefer_not", ""})]
-        # Aliases are positional: area names are free text, not safe as SQL aliases.
-        aggregates = {f"c{i}": models.Count("pk", filter=Q(**{field: key})) for i, (field, key) in enumerate(keys)}
-        result = self.aggregate(total=models.Count("pk"), **aggregates)
-        counts = {f"{field}__{key}": result[f"c{i}"] for i, (field, key) in enumerate(keys)}
-        counts["total"] = result["total"]
+        """Every category x option answered, counted in one query: {"sex__female": 3, ...,
+        "total": n}; options nobody chose are left out."""
+        grouped = [
+            self.order_by().values(f=models.Value(field), v=F(field)).annotate(n=models.Count("pk"))
+            for field in CATEGORY_FIELDS
+        ]
+        counts = {f"{row['f']}__{row['v']}": row["n"] for row in grouped[0].union(*grouped[1:], all=True).order_by()}
+        # Every response has a value (perhaps blank) for every category: the first adds up to all.
+        first = f"{CATEGORY_FIELDS[0]}__"
+        counts["total"] = sum(n for key, n in counts.items() if key.startswith(first))
         return counts
 
 
