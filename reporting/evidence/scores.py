@@ -1,11 +1,4 @@
-"""Outcome evidence for the reports: questionnaire scores (outcomes 1 to 4), reflection rounds
-(evidence for outcomes 1, 3 and 4) and decisions. A fixed number of queries at any size.
-
-The minimum-number rule: a questionnaire's answers to a statement, from one audience, count
-only when at least ``organisation.min_responses`` people gave them (the same rule as the
-questionnaire's own results page). Every figure here adds up only such cells, so no withheld
-number can be worked out by subtracting one shown figure from another. Anonymous reflection
-rounds below the minimum are left out of every figure the same way."""
+"""Questionnaire scores for outcomes 1 to 4, added up in the database from the tallies."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -14,9 +7,6 @@ from django.db import connection
 from django.db.models import Count, F, Min, Q
 from django.utils.translation import gettext_lazy as _
 
-from feedback.guide import AGREE, PRINCIPLE_KEYS, PRINCIPLES
-from feedback.models import ReflectionAnswer, ReflectionRound, WeDid
-from meetings.models import Decision
 from outcomes import guide as outcomes_guide
 from outcomes.models import (
     Answer,
@@ -29,7 +19,7 @@ from outcomes.models import (
     reportable_cells_sql,
 )
 
-from . import charts
+from .. import charts
 
 SCALE = [value for value, _label in outcomes_guide.SCALE]
 POINTS = [Questionnaire.Point.START, Questionnaire.Point.DURING, Questionnaire.Point.END]
@@ -49,7 +39,7 @@ OUTCOME_TITLES = {
 TOTAL, PAIRED, PROJECT = 0, 1, 2
 
 
-def _percent(part, whole):
+def percent(part, whole):
     return None if not whole else round(100 * part / whole)
 
 
@@ -77,7 +67,7 @@ class Cell:
 
     @property
     def share(self):
-        return _percent(self.agree, self.answered)
+        return percent(self.agree, self.answered)
 
     @property
     def withheld(self):
@@ -401,136 +391,3 @@ def _project_rows(cells):
             for point, (counts, withheld) in per_point.items():
                 per[project_id][(outcome, audience)][point].add(counts, withheld)
     return {pk: {k: _latest(v) for k, v in outcomes.items()} for pk, outcomes in per.items()}
-
-
-# --- Reflection rounds (evidence for outcomes 1, 3 and 4) -----------------------------------
-
-
-@dataclass
-class PrincipleScore:
-    key: str
-    name: str
-    answered: int
-    agree: int
-
-    @property
-    def share(self):
-        return _percent(self.agree, self.answered)
-
-
-@dataclass
-class ReflectionEvidence:
-    minimum: int
-    rounds: int
-    rounds_withheld: int
-    answers: int
-    principles: list
-    round_rows: list = field(default_factory=list)
-    suggestions: list = field(default_factory=list)
-    suggestion_count: int = 0
-    we_did: list = field(default_factory=list)
-    we_did_count: int = 0
-    project_rows: dict = field(default_factory=dict)
-    chart: str | None = None
-
-
-def reflection_evidence(projects, organisation, *, detail=False, shown=None):
-    """Principle scores over the reportable rounds, suggestions and "you said, we did".
-    Project scope (``detail``) lists rounds, suggestions and records; across projects, counts
-    and a row per project (those ``shown``; None: all). Six or seven queries."""
-    rounds_qs = ReflectionRound.objects.for_projects(projects)
-    rounds = None
-    if detail:
-        rounds = list(rounds_qs.with_principle_scores().select_related("group").order_by("date", "pk"))
-        withheld = [r.pk for r in rounds if not r.reportable]
-        rounds_total = len(rounds)
-    else:
-        # Counted in the database: a council's thousands of rounds are not read one by one.
-        withheld = list(rounds_qs.with_answer_counts().filter(reportable=False).values_list("pk", flat=True))
-        rounds_total = rounds_qs.count()
-    # The reportable rounds' answers: every round of these projects less the (few) withheld
-    # ones, rather than a list of thousands of reportable ids in each query below.
-    shown_answers = ReflectionAnswer.objects.filter(
-        round__in=ReflectionRound.objects.for_projects(projects).order_by().values("pk")
-    ).exclude(round__in=withheld)
-    # As ``principle_summary()`` adds up, over the reportable rounds already known above (it
-    # would work them out again, the most expensive query here).
-    # With the suggestions counted in the same pass over the answers.
-    totals = {"answers": Count("pk"), "suggestions": Count("pk", filter=~Q(better=""))}
-    for key in PRINCIPLE_KEYS:
-        totals[f"{key}_answered"] = Count("pk", filter=Q(**{f"{key}__isnull": False}))
-        totals[f"{key}_agree"] = Count("pk", filter=Q(**{f"{key}__in": AGREE}))
-    summary = shown_answers.aggregate(**totals)
-    principles = [
-        PrincipleScore(
-            key=key,
-            name=PRINCIPLES[key][0],
-            answered=summary[f"{key}_answered"] or 0,
-            agree=summary[f"{key}_agree"] or 0,
-        )
-        for key in PRINCIPLE_KEYS
-    ]
-    answers = shown_answers
-    suggestions = answers.suggestions()
-    we_did = WeDid.objects.filter(round__group__project__in=projects)
-    evidence = ReflectionEvidence(
-        minimum=organisation.min_responses,
-        rounds=rounds_total,
-        rounds_withheld=len(withheld),
-        answers=summary["answers"],
-        principles=principles,
-    )
-    charted = [p for p in principles if p.answered]
-    if charted:
-        evidence.chart = charts.bar_chart(
-            [(str(p.name), p.share) for p in charted],
-            title=_("Reflection rounds: share agreeing, by principle"),
-            chart_id="reflection-principles",
-            value_suffix="%",
-        )
-    if detail:
-        evidence.round_rows = rounds
-        # Alphabetical, so the list says nothing about who answered when.
-        evidence.suggestions = list(suggestions.order_by("better").values_list("better", flat=True))
-        evidence.suggestion_count = len(evidence.suggestions)
-        evidence.we_did = list(we_did.select_related("round__group", "discussed_at").order_by("round__date", "pk"))
-        evidence.we_did_count = len(evidence.we_did)
-    else:
-        evidence.suggestion_count = summary["suggestions"]
-        evidence.we_did_count = we_did.count()
-        aggregates = {}
-        for key in PRINCIPLE_KEYS:
-            aggregates[f"{key}_answered"] = Count("pk", filter=Q(**{f"{key}__isnull": False}))
-            aggregates[f"{key}_agree"] = Count("pk", filter=Q(**{f"{key}__in": AGREE}))
-        evidence.project_rows = {
-            row["round__group__project"]: {
-                key: _percent(row[f"{key}_agree"], row[f"{key}_answered"]) for key in PRINCIPLE_KEYS
-            }
-            | {"answers": row["answers"]}
-            for row in (answers if shown is None else answers.filter(round__group__project__in=shown))
-            .order_by()
-            .values("round__group__project")
-            .annotate(answers=Count("pk"), **aggregates)
-        }
-    return evidence
-
-
-# --- Decisions ------------------------------------------------------------------------------
-
-
-def decisions_list(project):
-    return list(
-        Decision.objects.filter(meeting__group__project=project)
-        .select_related("meeting__group")
-        .order_by("meeting__starts_at", "pk")
-    )
-
-
-def decisions_counts(projects):
-    return Decision.objects.filter(meeting__group__project__in=projects).aggregate(
-        total=Count("pk"),
-        consensus=Count("pk", filter=Q(method=Decision.Method.CONSENSUS)),
-        vote=Count("pk", filter=Q(method=Decision.Method.VOTE)),
-        recommendations=Count("pk", filter=Q(recommendation=True)),
-        projects=Count("meeting__group__project", distinct=True),
-    )
