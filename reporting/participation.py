@@ -103,7 +103,7 @@ def _num(value):
 
 def participation(projects, *, rollups=None):
     """Ways of taking part, length of engagement, interest and training, over the projects.
-    Nine queries, whatever the size. ``rollups``: as for ``respondent_parts()``."""
+    Eight queries, whatever the size. ``rollups``: as for ``respondent_parts()``."""
     attendance = Attendance.objects.filter(PRESENT, meeting__group__project__in=projects)
     a = attendance.aggregate(
         in_person=Count("person", distinct=True, filter=Q(way=Attendance.Way.IN_PERSON)),
