@@ -386,13 +386,22 @@ def tally_digests(questionnaires, minimum):
 class RollupQuerySet(models.QuerySet):
     """Rows made per project from its tallied questionnaires, each with their ``digest``."""
 
+    def _digests(self, projects):
+        return dict(self.filter(project__in=projects).values_list("project_id", "digest").distinct())
+
     def fresh(self, digests):
         """Of the projects in ``digests`` ({project id: tally_digests() digest}), the ids of
         those whose rows are up to date."""
         if not digests:
             return frozenset()
-        stored = self.filter(project__in=list(digests)).values_list("project_id", "digest").distinct()
-        return frozenset(pk for pk, digest in stored if digests.get(pk) == digest)
+        stored = self._digests(list(digests))
+        return frozenset(pk for pk, digest in stored.items() if digests.get(pk) == digest)
+
+    def stale(self, projects, digests):
+        """Of ``projects`` (ids), those whose rows must be made again: rows missing, out of
+        date, or left over from questionnaires no longer tallied."""
+        stored = self._digests(projects)
+        return {pk for pk in set(digests) | set(stored) if digests.get(pk) != stored.get(pk)}
 
 
 class Rollups:

@@ -79,13 +79,8 @@ def project_tallies_refresh(*, projects=None):
     return len(refreshed)
 
 
-def _stale(rows, mine, expected):
-    stored = dict(rows.filter(project__in=mine).values_list("project_id", "digest").distinct())
-    return {pk for pk in set(expected) | set(stored) if expected.get(pk) != stored.get(pk)}
-
-
 def _project_cells_refresh(mine, expected, minimum):
-    stale = _stale(ProjectTally.objects.all(), mine, expected)
+    stale = ProjectTally.objects.stale(mine, expected)
     if not stale:
         return stale
     ProjectTally.objects.filter(project__in=stale).delete()
@@ -114,7 +109,7 @@ def _project_cells_refresh(mine, expected, minimum):
 def _project_respondents_refresh(mine, expected):
     """Who answered each project's tallied questionnaires, from the same questionnaires as
     the digest describes."""
-    stale = _stale(ProjectRespondent.objects.all(), mine, expected)
+    stale = ProjectRespondent.objects.stale(mine, expected)
     if not stale:
         return stale
     ProjectRespondent.objects.filter(project__in=stale).delete()
