@@ -112,12 +112,35 @@ def axe_violations(page):
     # axe's target-size rule measures only the part of a link inside the viewport, so a page
     # opened at an anchor (#actions) could fail on header links half scrolled away, depending on
     # how long the page above is. Every check starts from the top, so results do not depend on it.
-    page.evaluate("window.scrollTo(0, 0)")
-    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    result = _after_navigation(page, lambda: _axe_run(page, Axe()))
     return [
         f"{v['id']}: {v['help']} ({', '.join(str(n['target']) for n in v['nodes'][:3])})"
         for v in result.response["violations"]
     ]
+
+
+def _axe_run(page, axe):
+    page.evaluate("window.scrollTo(0, 0)")
+    return axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+
+
+def _after_navigation(page, run, attempts=3):
+    """Run once the page that a click or submit led to has loaded.
+
+    A click returns once the navigation has committed, which can be before the new document has
+    an <html> element; a script run in that gap sees no document (or has its context destroyed).
+    That is the test racing the browser, not something wrong with the page, so wait and retry.
+    """
+    from playwright.sync_api import Error
+
+    for attempt in range(attempts):
+        page.wait_for_load_state("load")
+        try:
+            return run()
+        except Error as error:
+            racing = "documentElement" in str(error) or "context was destroyed" in str(error)
+            if not racing or attempt == attempts - 1:
+                raise
 
 
 @pytest.fixture
