@@ -1,14 +1,16 @@
 """Bulk data for `python -m reporting.bench`: attendance (with the way people took part and
-hours contributed) and decisions at the meetings already held."""
+hours contributed) and decisions at the meetings already held; two events per project, with
+some members named as coming and members of the public counted."""
 
 from collections import defaultdict
+from datetime import timedelta
 from decimal import Decimal
 
 from django.utils import timezone
 
 from groups.models import Membership
 
-from .models import Attendance, Decision
+from .models import Attendance, Decision, Event, EventAttendance
 
 
 def seed(*, organisation, projects, groups, people, meetings, scale, rng):
@@ -49,3 +51,34 @@ def seed(*, organisation, projects, groups, people, meetings, scale, rng):
             )
     Attendance.objects.bulk_create(attendance, batch_size=2000)
     Decision.objects.bulk_create(decisions, batch_size=2000)
+    _events(projects=projects, groups=groups, members=members, rng=rng)
+
+
+def _events(*, projects, groups, members, rng):
+    today = timezone.localdate()
+    kinds = [value for value, _label in Event.Kind.choices]
+    events = Event.objects.bulk_create(
+        Event(
+            project=project,
+            title=f"Event {k + 1}",
+            kind=rng.choice(kinds),
+            date=today - timedelta(days=rng.randint(1, 500)),
+            hours=Decimal(rng.choice(["1", "2", "3"])),
+            other_attendees=rng.randint(0, 40),
+        )
+        for project in projects
+        for k in range(2)
+    )
+    project_people = defaultdict(set)
+    for group in groups:
+        project_people[group.project_id].update(members[group.pk])
+    EventAttendance.objects.bulk_create(
+        (
+            EventAttendance(event=event, person_id=person_id)
+            for event in events
+            for person_id in rng.sample(
+                sorted(project_people[event.project_id]), min(5, len(project_people[event.project_id]))
+            )
+        ),
+        batch_size=2000,
+    )

@@ -1,15 +1,16 @@
 """Demo meetings for each demo group: past meetings with attendance, notes, actions and
-decisions, and a planned monthly series (second Tuesday) with agendas and a paper."""
+decisions, and a planned monthly series (second Tuesday) with agendas and a paper; and for each
+project, events outside the meetings (a drop-in and a workshop held, an open day planned)."""
 
 import datetime as dt
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from groups.models import Membership
+from groups.models import Membership, Person
 
 from . import services
-from .models import Action, Attendance, Decision, Meeting, Paper
+from .models import Action, Attendance, Decision, Event, Meeting, Paper
 from .services import LONDON, Pattern
 
 # A one-page PDF, so the demo paper opens in any reader.
@@ -46,6 +47,9 @@ def load(organisation, context):
         meetings.extend(_past_meetings(group))
         meetings.extend(_future_meetings(group))
     context["meetings"] = meetings
+    for project in {group.project for group in _groups(context)}:
+        if not project.events.exists():
+            _events(project)
 
 
 def _at(day, hour):
@@ -179,3 +183,38 @@ def _future_meetings(group):
         paper.file.save("survey-results.pdf", ContentFile(DEMO_PDF), save=False)
         paper.save()
     return future
+
+
+def _events(project):
+    today = timezone.localdate()
+    people = list(Person.objects.of_project(project)[:12])
+    held = [
+        ("Drop-in at Newbury library", Event.Kind.DROP_IN, 45, "2", "Newbury library", 34, people[:4]),
+        ("Workshop: what matters to you", Event.Kind.WORKSHOP, 20, "3", "Shaw House", 6, people[2:9]),
+    ]
+    for title, kind, days_ago, hours, place, others, came in held:
+        day = max(today - dt.timedelta(days=days_ago), project.start_date)
+        if day > today:  # a project not yet begun has held no events
+            continue
+        event = Event(
+            project=project,
+            title=title,
+            kind=kind,
+            date=day,
+            hours=hours,
+            place=place,
+            other_attendees=others,
+        )
+        services.event_save(event=event, people=came)
+    services.event_save(
+        event=Event(
+            project=project,
+            title="Open day",
+            kind=Event.Kind.COMMUNITY,
+            date=today + dt.timedelta(days=24),
+            hours="4",
+            place="Newbury Market Place",
+            description="A stall to tell people what the group has done so far and ask what comes next.",
+        ),
+        people=[],
+    )

@@ -4,7 +4,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Action, AgendaItem, Attendance, Decision, Meeting, MeetingSettings
+from groups.models import Person
+
+from .models import Action, AgendaItem, Attendance, Decision, Event, Meeting, MeetingSettings
 from .services import DETAIL_FIELDS, Pattern, london
 from .uploads import MAX_PAPER_BYTES, paper_validate
 
@@ -293,3 +295,34 @@ class MeetingSettingsForm(forms.ModelForm):
         if not 1 <= days <= 28:
             raise forms.ValidationError(_("Choose between 1 and 28 days."))
         return days
+
+
+class EventForm(forms.ModelForm):
+    """An event and, once it has happened, who came."""
+
+    people = forms.ModelMultipleChoiceField(
+        label=_("People on the project's records who came"),
+        queryset=Person.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Group members, past and present, and people who expressed interest in joining."),
+    )
+
+    class Meta:
+        model = Event
+        fields = ["title", "kind", "date", "hours", "place", "description", "people", "other_attendees"]
+        widgets = {"date": DateInput, "description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, project, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["people"].queryset = Person.objects.of_project(project)
+        if self.instance.pk:
+            # Someone erased since keeps being counted, but is no longer shown or chosen.
+            self.initial["people"] = list(self.instance.people.filter(erased_at__isnull=True))
+
+    def clean(self):
+        cleaned = super().clean()
+        day = cleaned.get("date")
+        if day and day > timezone.localdate() and (cleaned.get("people") or cleaned.get("other_attendees")):
+            self.add_error("date", _("You can record who came once the event has taken place."))
+        return cleaned

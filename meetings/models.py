@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery, Value
+from django.db.models import Count, F, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -396,3 +396,94 @@ class MemberLink(models.Model):
 
     def __str__(self):
         return f"Link for {self.person} in {self.group}"
+
+
+class EventQuerySet(models.QuerySet):
+    def for_project(self, project):
+        return self.filter(project=project)
+
+    def with_attendance(self):
+        """Each event with ``named`` (people recorded as coming) and ``came`` (with the others)."""
+        return self.annotate(named=Count("attendance")).annotate(came=F("named") + F("other_attendees"))
+
+    def totals(self):
+        """Events held, people named as coming (each once), their attendances and hours, and the
+        others who came: two queries (joining the attendance would repeat each event's others)."""
+        events = self.order_by().aggregate(events=Count("pk"), others=Sum("other_attendees"))
+        named = EventAttendance.objects.filter(event__in=self.order_by().values("pk")).aggregate(
+            people=Count("person", distinct=True), attendances=Count("pk"), hours=Sum("event__hours")
+        )
+        return {
+            "events": events["events"],
+            "others": events["others"] or 0,
+            "people": named["people"],
+            "attendances": named["attendances"],
+            "came": named["attendances"] + (events["others"] or 0),
+            "hours": float(named["hours"] or 0),
+        }
+
+
+class Event(models.Model):
+    """A way of taking part outside the group's meetings: a workshop, drop-in, stall or visit.
+
+    The guide asks projects to "record the ways in which people have been involved"; events are
+    one of them. People on the project's records who came are named (so each is counted once in
+    the reports); members of the public who came are a number only."""
+
+    class Kind(models.TextChoices):
+        WORKSHOP = "workshop", _("Workshop")
+        DROP_IN = "drop_in", _("Drop-in session")
+        STALL = "stall", _("Stall or pop-up")
+        VISIT = "visit", _("Site visit")
+        ONLINE = "online", _("Online event")
+        COMMUNITY = "community", _("Community event")
+        OTHER = "other", _("Other")
+
+    project = models.ForeignKey("projects.Project", on_delete=models.CASCADE, related_name="events")
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(_("kind of event"), max_length=20, choices=Kind.choices, default=Kind.WORKSHOP)
+    date = models.DateField(_("date"))
+    hours = models.DecimalField(
+        _("length in hours"),
+        max_digits=4,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Counted as hours contributed for each person named as coming."),
+    )
+    place = models.CharField(_("where"), max_length=300, blank=True)
+    description = models.TextField(_("what it was for"), max_length=4000, blank=True)
+    other_attendees = models.PositiveIntegerField(
+        _("other people who came"),
+        default=0,
+        help_text=_("Members of the public and others not on the project's records: a number only."),
+    )
+    people = models.ManyToManyField(
+        "groups.Person", through="EventAttendance", related_name="events", verbose_name=_("people who came")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+
+    def __str__(self):
+        return f"{self.title} ({date_format(self.date, 'j M Y')})"
+
+    @property
+    def has_happened(self):
+        return self.date <= timezone.localdate()
+
+
+class EventAttendance(models.Model):
+    """A person on the project's records who came to an event."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="attendance")
+    person = models.ForeignKey("groups.Person", on_delete=models.CASCADE, related_name="event_attendance")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["event", "person"], name="unique_event_attendance")]
+
+    def __str__(self):
+        return f"{self.person} at {self.event}"

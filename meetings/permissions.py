@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from projects.models import ProjectRole
 from projects.permissions import has_project_role, project_for_viewing
 
-from .models import Meeting
+from .models import Event, Meeting
 
 
 def can_manage_meetings(user, project):
@@ -37,3 +37,9 @@ def meeting_for(user, project_pk, pk, *, manage=False):
 def group_for(user, project_pk, group_pk, *, manage=False):
     project = project_for_meetings(user, project_pk, manage=manage)
     return project, get_object_or_404(project.groups.all(), pk=group_pk)
+
+
+def event_for(user, project_pk, pk, *, manage=False):
+    """The event, if it belongs to the project and the user may see (or manage) it."""
+    project = project_for_meetings(user, project_pk, manage=manage)
+    return project, get_object_or_404(Event.objects.filter(project=project), pk=pk)

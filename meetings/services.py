@@ -17,6 +17,7 @@ from .models import (
     Action,
     AgendaItem,
     Attendance,
+    EventAttendance,
     Meeting,
     MeetingSeries,
     PackPosting,
@@ -409,6 +410,17 @@ def attendance_record(*, meeting, rows):
             Attendance.objects.update_or_create(
                 meeting=meeting, person=person, defaults={"status": status, "hours": hours, "way": way}
             )
+
+
+def event_save(*, event, people):
+    """Save the event and who came. People erased since stay counted: their rows are kept."""
+    with transaction.atomic():
+        event.save()
+        chosen = {person.pk for person in people}
+        event.attendance.filter(person__erased_at__isnull=True).exclude(person__in=chosen).delete()
+        known = set(event.attendance.values_list("person_id", flat=True))
+        EventAttendance.objects.bulk_create(EventAttendance(event=event, person_id=pk) for pk in sorted(chosen - known))
+    return event
 
 
 def notes_can_be_approved(meeting):

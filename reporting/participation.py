@@ -1,5 +1,5 @@
-"""Engagement figures that come from the other apps: meeting attendance, questionnaires and
-reflection rounds answered, recruitment, training.
+"""Engagement figures that come from the other apps: meeting and event attendance,
+questionnaires and reflection rounds answered, recruitment, training.
 
 Everything is counted in the database with a fixed number of grouped queries, whatever the
 number of projects, people, meetings or answers. People are counted once per project (and once
@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from feedback.models import ReflectionAnswer, ReflectionInvitation
 from groups.models import Applicant, Membership, Person, TrainingRecord
-from meetings.models import Attendance
+from meetings.models import Attendance, Event, EventAttendance
 from outcomes.models import Response, respondent_parts
 
 from .figures import participant_source_register
@@ -31,6 +31,12 @@ participant_source_register(
         Attendance.objects.filter(PRESENT, meeting__group__project__in=projects).values(
             rp=F("meeting__group__project_id"), rq=F("person_id")
         )
+    ],
+)
+participant_source_register(
+    "event",
+    lambda projects, rollups: [
+        EventAttendance.objects.filter(event__project__in=projects).values(rp=F("event__project_id"), rq=F("person_id"))
     ],
 )
 # Answered questionnaires: from the per-project rollup where it is up to date, else invitations.
@@ -61,6 +67,10 @@ class Participation:
     way_not_recorded: int = 0
     by_post: int = 0
     first_calls: int = 0
+    events: int = 0
+    event_people: int = 0
+    event_came: int = 0
+    event_hours: float = 0
     questionnaire_people: int = 0
     questionnaire_online: int = 0
     questionnaire_paper: int = 0
@@ -80,9 +90,22 @@ class Participation:
         return None if not self.attendees else round(self.attendances / self.attendees, 1)
 
     @property
+    def lengths(self):
+        """(label, figure) for the "length of engagement" table, after the months on the group."""
+        return [
+            (_("Attendances at meetings"), self.attendances),
+            (_("People who came to meetings"), self.attendees),
+            (_("Meetings attended per person who came"), self.meetings_per_attendee),
+            (_("Hours contributed at meetings"), self.hours),
+            (_("Events held"), self.events),
+            (_("Hours contributed at events"), self.event_hours),
+            (_("Reflection answers"), self.reflection_answers),
+        ]
+
+    @property
     def ways(self):
         """(label, figure, what is counted) for the "ways they were involved" table."""
-        people, answers = _("people"), _("answers")
+        people, answers, attendances = _("people"), _("answers"), _("attendances")
         return [
             (_("Came to meetings in person"), self.in_person, people),
             (_("Joined meetings online"), self.online, people),
@@ -90,6 +113,8 @@ class Participation:
             (_("At meetings, way not recorded"), self.way_not_recorded, people),
             (_("Get their papers by post"), self.by_post, people),
             (_("Had a call before their first meeting"), self.first_calls, people),
+            (_("Came to events (people on the project's records)"), self.event_people, people),
+            (_("Came to events, with people not named"), self.event_came, attendances),
             (_("Answered an outcome questionnaire"), self.questionnaire_people, people),
             (_("Questionnaire answers given online"), self.questionnaire_online, answers),
             (_("Questionnaire answers on paper (typed in by staff)"), self.questionnaire_paper, answers),
@@ -103,7 +128,7 @@ def _num(value):
 
 def participation(projects, *, rollups=None):
     """Ways of taking part, length of engagement, interest and training, over the projects.
-    Eight queries, whatever the size. ``rollups``: as for ``respondent_parts()``."""
+    Ten queries, whatever the size. ``rollups``: as for ``respondent_parts()``."""
     attendance = Attendance.objects.filter(PRESENT, meeting__group__project__in=projects)
     a = attendance.aggregate(
         in_person=Count("person", distinct=True, filter=Q(way=Attendance.Way.IN_PERSON)),
@@ -119,6 +144,7 @@ def participation(projects, *, rollups=None):
         by_post=Count("person", distinct=True, filter=BY_POST),
         first_calls=Count("person", distinct=True, filter=Q(first_call_done=True)),
     )
+    events = Event.objects.filter(project__in=projects).totals()
     q = _respondents(projects, rollups)
     responses = Response.objects.filter(questionnaire__project__in=projects).count()
     r = ReflectionInvitation.objects.filter(round__group__project__in=projects, completed=True).aggregate(
@@ -139,6 +165,10 @@ def participation(projects, *, rollups=None):
         way_not_recorded=a["not_recorded"],
         by_post=m["by_post"],
         first_calls=m["first_calls"],
+        events=events["events"],
+        event_people=events["people"],
+        event_came=events["came"],
+        event_hours=round(events["hours"], 1),
         questionnaire_people=q["people"],
         questionnaire_online=q["online"],
         # Paper answers are typed in by staff and use no invitation.
@@ -178,7 +208,8 @@ def _grouped(queryset, key, **aggregates):
 
 
 def participation_by_project(ids):
-    """{project id: {"attendees", "hours", "trained", "not_taking_part"}}: three grouped queries."""
+    """{project id: {"attendees", "hours", "events", "trained", "not_taking_part"}}: four grouped
+    queries."""
     attendance = _grouped(
         Attendance.objects.filter(PRESENT, meeting__group__project__in=ids),
         "meeting__group__project",
@@ -196,13 +227,15 @@ def participation_by_project(ids):
         "round__group__project",
         n=Count("pk"),
     )
+    events = _grouped(Event.objects.filter(project__in=ids), "project", n=Count("pk"))
     result = {}
-    for pk in set(attendance) | set(training) | set(applicants):
+    for pk in set(attendance) | set(training) | set(applicants) | set(events):
         at = attendance.get(pk, {})
         result[pk] = {
             "attendees": at.get("attendees", 0),
             "attendances": at.get("attendances", 0),
             "hours": round(_num(at.get("hours")), 1),
+            "events": events.get(pk, {}).get("n", 0),
             "trained": training.get(pk, {}).get("trained", 0),
             "not_taking_part": applicants.get(pk, {}).get("n", 0),
         }

@@ -147,11 +147,7 @@ def _ways_csv(ways, label):
     for name, value, unit in ways.ways:
         yield [section, label, _("Ways of taking part (%(unit)s)") % {"unit": unit}, name, value]
     for name, value in [
-        (_("Attendances at meetings"), ways.attendances),
-        (_("People who came to meetings"), ways.attendees),
-        (_("Meetings attended per person who came"), ways.meetings_per_attendee),
-        (_("Hours contributed at meetings"), ways.hours),
-        (_("Reflection answers"), ways.reflection_answers),
+        *ways.lengths,
         (_("People trained in co-production"), ways.trained),
         (_("People with formal training"), ways.trained_formal),
         (_("People with informal training"), ways.trained_informal),
@@ -197,6 +193,7 @@ def engagement_csv(data, label):
             (_("Hours of meetings held"), row.meeting_hours),
             (_("People who came to meetings"), row.extra.get("attendees", 0)),
             (_("Hours contributed at meetings"), row.extra.get("hours", 0)),
+            (_("Events held"), row.extra.get("events", 0)),
             (_("People trained in co-production"), row.extra.get("trained", 0)),
             (_("Expressed interest but did not take part"), row.extra.get("not_taking_part", 0)),
         ]:

@@ -256,7 +256,7 @@ def indicator_delete(request, pk, indicator_pk):
         return redirect("reporting:indicator_list", project.pk)
     return render(
         request,
-        "reporting/confirm_delete.html",
+        "confirm_delete.html",
         {
             "project": project,
             "section": "indicators",
@@ -318,7 +318,7 @@ def reading_delete(request, pk, indicator_pk, reading_pk):
         return redirect(indicator)
     return render(
         request,
-        "reporting/confirm_delete.html",
+        "confirm_delete.html",
         {
             "project": project,
             "section": "indicators",

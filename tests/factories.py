@@ -15,7 +15,7 @@ from groups.models import (
     RecruitmentRound,
     TrainingRecord,
 )
-from meetings.models import Action, AgendaItem, Attendance, Decision, Meeting, Paper
+from meetings.models import Action, AgendaItem, Attendance, Decision, Event, Meeting, Paper
 from organisations.models import Organisation, User
 from projects.models import Activity, Measure, Objective, Outcome, Project, ProjectRole
 
@@ -248,6 +248,15 @@ class AttendanceFactory(factory.django.DjangoModelFactory):
         PersonFactory, organisation=factory.SelfAttribute("..meeting.group.project.organisation")
     )
     status = Attendance.Status.PRESENT
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Event
+
+    project = factory.SubFactory(ProjectFactory)
+    title = factory.Sequence(lambda n: f"Event {n}")
+    date = factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=7))
 
 
 # --- outcomes --------------------------------------------------------------------

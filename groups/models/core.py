@@ -6,6 +6,15 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PersonQuerySet(models.QuerySet):
+    def of_project(self, project):
+        """People on the project's records, not erased: members of its groups (now or before)
+        and people who expressed interest in joining one."""
+        from .recruitment import Applicant
+
+        member = Membership.objects.filter(person=models.OuterRef("pk"), group__project=project)
+        applied = Applicant.objects.filter(person=models.OuterRef("pk"), round__group__project=project)
+        return self.filter(erased_at__isnull=True).filter(models.Exists(member) | models.Exists(applied))
+
     def past_retention(self, *, ended_before):
         """People not yet erased who belong to (or applied to) at least one group, and whose every
         group's project ended before ``ended_before``. A project with no end date has not ended."""

@@ -10,6 +10,7 @@ from tests.factories import (
     ActionFactory,
     AgendaItemFactory,
     DecisionFactory,
+    EventFactory,
     MeetingFactory,
     MembershipFactory,
     PaperFactory,
@@ -40,6 +41,7 @@ def build(world):
         status=OutgoingEmail.Status.FAILED,
         attempts=5,
     )
+    world.event = EventFactory(project=world.project)
     world.posting = PackPosting.objects.create(meeting=world.meeting, person=world.member, pack_version=1)
 
 
@@ -84,6 +86,14 @@ ROWS = {
     "meetings:action_create": Row(kwargs=m, expect=expect(**MANAGES)),
     "meetings:action_edit": Row(kwargs=lambda w: m(w, action_pk=w.action.pk), expect=expect(**MANAGES)),
     "meetings:decision_create": Row(kwargs=m, expect=expect(**MANAGES)),
+    "meetings:event_list": Row(kwargs=lambda w: {"project_pk": w.project.pk}, expect=expect(**SEES)),
+    "meetings:event_create": Row(kwargs=lambda w: {"project_pk": w.project.pk}, expect=expect(**MANAGES)),
+    "meetings:event_edit": Row(
+        kwargs=lambda w: {"project_pk": w.project.pk, "pk": w.event.pk}, expect=expect(**MANAGES)
+    ),
+    "meetings:event_delete": Row(
+        kwargs=lambda w: {"project_pk": w.project.pk, "pk": w.event.pk}, expect=expect(**MANAGES)
+    ),
     "meetings_resident:calendar": Row(kwargs=lambda w: {"token": w.member_token}, expect=LINK),
     "meetings_resident:paper": Row(kwargs=lambda w: {"token": w.member_token, "paper_pk": w.paper.pk}, expect=LINK),
 }

@@ -152,3 +152,51 @@ def test_officer_records_attendance_and_a_vote_then_reschedules_and_cancels(page
     page.get_by_role("button", name="Cancel the meeting").click()
     assert_accessible(page)
     assert "The meeting is cancelled: no pack will be sent." in page.content()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_officer_adds_an_event_then_records_who_came_and_sees_it_in_the_report(page, sign_in, assert_accessible):
+    organisation = OrganisationFactory(name="West Berkshire Council")
+    officer = UserFactory(organisation=organisation, name="Sam Secretariat")
+    project = ProjectRoleFactory(
+        user=officer, project__organisation=organisation, project__title="Waste", role="lead"
+    ).project
+    group = GroupFactory(project=project, name="Waste Steering Group")
+    MembershipFactory(group=group, person__name="Ann Resident")
+    MembershipFactory(group=group, person__name="Bob Carer")
+
+    sign_in(page, officer)
+    page.goto(f"/projects/{project.pk}/")
+    page.get_by_role("link", name="Events").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Add an event").click()
+    assert_accessible(page)
+    page.get_by_label("Title").fill("Open day at the recycling centre")
+    page.get_by_label("Kind of event").select_option(label="Site visit")
+    page.get_by_label("Date").fill((timezone.localdate() + dt.timedelta(days=10)).isoformat())
+    page.get_by_label("Ann Resident").check()
+    page.get_by_role("button", name="Add the event").click()
+    assert_accessible(page)  # the error summary, linked to the date
+    assert page.get_by_role("link", name="You can record who came once the event has taken place.").is_visible()
+
+    page.get_by_label("Date").fill((timezone.localdate() - dt.timedelta(days=1)).isoformat())
+    page.get_by_label("Length in hours").fill("3")
+    page.get_by_label("Other people who came").fill("40")
+    page.get_by_role("button", name="Add the event").click()
+    assert_accessible(page)
+    assert page.get_by_text("Event added.").is_visible()
+    assert "1 event; 41 came in all, 1 of them named." in " ".join(page.locator(".event-totals").inner_text().split())
+
+    page.get_by_role("link", name="Record who came to “Open day at the recycling centre”").click()
+    assert_accessible(page)
+    page.get_by_label("Bob Carer").check()
+    page.get_by_role("button", name="Save the event").click()
+    assert_accessible(page)
+    assert "1 event; 42 came in all, 2 of them named." in " ".join(page.locator(".event-totals").inner_text().split())
+
+    page.get_by_role("link", name="Report", exact=True).click()
+    assert_accessible(page)
+    ways = page.get_by_role("table", name="The ways they were involved")
+    row = ways.get_by_role("row", name=re.compile("Came to events, with people not named"))
+    assert "42" in row.inner_text()

@@ -3,7 +3,7 @@ import datetime as dt
 from django.utils import timezone
 
 from meetings import demo
-from meetings.models import Action, Decision, Meeting, Paper
+from meetings.models import Action, Decision, Event, Meeting, Paper
 from tests.factories import GroupFactory, MembershipFactory
 
 
@@ -22,6 +22,10 @@ def test_demo_loads_meetings_for_each_group_once(db, media_root):
     assert Decision.objects.filter(recommendation=True).count() == 1
     assert Action.objects.open().count() == 2
     assert Paper.objects.count() == 2
+    # Two events held (people from the group named at each) and one planned.
+    assert Event.objects.filter(project=group.project).count() == 3
+    held = Event.objects.filter(project=group.project, date__lte=timezone.localdate()).with_attendance()
+    assert sorted(e.named for e in held) == [3, 4]
 
 
 def test_demo_holds_no_meetings_before_the_project_began(db, media_root):
