@@ -407,17 +407,16 @@ class EventQuerySet(models.QuerySet):
         return self.annotate(named=Count("attendance")).annotate(came=F("named") + F("other_attendees"))
 
     def totals(self):
-        """Events held, people named as coming (each once), their attendances and hours, and the
-        others who came: two queries (joining the attendance would repeat each event's others)."""
+        """Events held, people named as coming (each once), everyone who came (named or not) and
+        the hours the named contributed: two queries (joining the attendance would repeat each
+        event's others)."""
         events = self.order_by().aggregate(events=Count("pk"), others=Sum("other_attendees"))
         named = EventAttendance.objects.filter(event__in=self.order_by().values("pk")).aggregate(
             people=Count("person", distinct=True), attendances=Count("pk"), hours=Sum("event__hours")
         )
         return {
             "events": events["events"],
-            "others": events["others"] or 0,
             "people": named["people"],
-            "attendances": named["attendances"],
             "came": named["attendances"] + (events["others"] or 0),
             "hours": float(named["hours"] or 0),
         }
