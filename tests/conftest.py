@@ -109,9 +109,6 @@ def phone_page(browser, live_server):
 def axe_violations(page):
     from axe_playwright_python.sync_playwright import Axe
 
-    # axe's target-size rule measures only the part of a link inside the viewport, so a page
-    # opened at an anchor (#actions) could fail on header links half scrolled away, depending on
-    # how long the page above is. Every check starts from the top, so results do not depend on it.
     result = _after_navigation(page, lambda: _axe_run(page, Axe()))
     return [
         f"{v['id']}: {v['help']} ({', '.join(str(n['target']) for n in v['nodes'][:3])})"
@@ -120,6 +117,9 @@ def axe_violations(page):
 
 
 def _axe_run(page, axe):
+    # axe's target-size rule measures only the part of a link inside the viewport, so a page
+    # opened at an anchor (#actions) could fail on header links half scrolled away, depending on
+    # how long the page above is. Every check starts from the top, so results do not depend on it.
     page.evaluate("window.scrollTo(0, 0)")
     return axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
 
