@@ -3,6 +3,7 @@ import re
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils.html import escape
 
 from organisations.models import Organisation, User
 from outbox.models import OutgoingEmail
@@ -97,7 +98,7 @@ def test_invitation_can_be_sent_again_until_a_password_is_chosen(admin_client, r
 def test_staff_page_lists_staff_and_their_state(admin_client, officer):
     _invite(admin_client)
     page = admin_client.get(reverse("organisations:staff")).text
-    assert officer.name in page and "Jo Evans" in page
+    assert escape(officer.name) in page and "Jo Evans" in page
     assert "Invited: has not chosen a password yet" in page
 
 
@@ -107,7 +108,7 @@ def test_admin_changes_a_staff_members_role(admin_client, officer):
     )
     officer.refresh_from_db()
     assert officer.role == "manager"
-    assert f"{officer.name} is now: Manager." in response.text
+    assert f"{escape(officer.name)} is now: Manager." in response.text
 
 
 def test_admin_cannot_change_their_own_role(admin_client, org_admin):
