@@ -33,7 +33,8 @@ def _mixed_answers(questionnaire, audience, count, seed):
     """Responses with varied values (including "Prefer not to say") per statement."""
     rng = random.Random(seed)
     responses = responses_add(questionnaire, audience=audience, count=count)
-    for answer in Answer.objects.filter(response__in=responses, value__isnull=False):
+    # In a fixed order, so the seed gives the same values on every database.
+    for answer in Answer.objects.filter(response__in=responses, value__isnull=False).order_by("pk"):
         answer.value = rng.choice([0, 1, 2, 3, 4, 5])
         answer.save(update_fields=["value"])
 
