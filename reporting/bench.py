@@ -408,16 +408,14 @@ def _targets(sizes):
     targets = {}
     if "large" in sizes:
         large = sizes["large"]
-        for page in ("dashboard", "project_report"):
+        for page in ("dashboard", "dashboard_worked_out", "project_report"):
             figure = large[page]["median_ms"]
             large[page]["target_median_ms"] = TARGETS["page_median_ms"]
             large[page]["passes"] = figure < TARGETS["page_median_ms"]
-            targets[f"{page}_under_300ms"] = {"large_median_ms": figure, "pass": large[page]["passes"]}
-        # Not one of the targets (the dashboard is judged as served), shown beside them:
-        # the first view of filters whose figures are not kept yet.
-        figure = large["dashboard_worked_out"]["median_ms"]
-        large["dashboard_worked_out"]["target_median_ms"] = TARGETS["page_median_ms"]
-        large["dashboard_worked_out"]["passes"] = figure < TARGETS["page_median_ms"]
+            # The dashboard is judged as served; worked out afresh (the first view of filters
+            # whose figures are not kept yet) is shown beside it, not one of the targets.
+            if page != "dashboard_worked_out":
+                targets[f"{page}_under_300ms"] = {"large_median_ms": figure, "pass": large[page]["passes"]}
         figure = large["cross_project_pdf"]["median_ms"]
         large["cross_project_pdf"]["target_median_ms"] = TARGETS["pdf_median_ms"]
         large["cross_project_pdf"]["passes"] = figure < TARGETS["pdf_median_ms"]

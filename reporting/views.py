@@ -1,3 +1,5 @@
+import math
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
@@ -70,7 +72,7 @@ def dashboard(request):
             "sections_html": sections_html,
             "query": query.urlencode(),
             "as_of": as_of,
-            "cache_minutes": round(settings.REPORT_CACHE_SECONDS / 60),
+            "cache_minutes": math.ceil(settings.REPORT_CACHE_SECONDS / 60),
             "breadcrumbs": [(_("Reports"), None)],
         },
     )

@@ -81,9 +81,10 @@ def test_another_organisation_never_gets_the_copy(client, manager, project):
     assert project.title not in _page(client)
 
 
-def test_the_worker_works_out_the_dashboard_managers_first_see(client, manager, project):
+def test_the_worker_works_out_the_dashboard_managers_first_see(client, manager, project, run_tasks):
     with time_machine.travel(NINE, tick=False):
         dashboards_warm()
+        run_tasks()
     project.aim = "To plant hedges together."
     project.save()
     client.force_login(manager)
