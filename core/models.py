@@ -1,0 +1,1 @@
+"""Models of the shared mechanisms (see each module)."""
