@@ -2,14 +2,17 @@
 
 Each meeting keeps one UID for life and its SEQUENCE goes up on every change, so a moved
 meeting updates the entry in people's calendars instead of adding a second one; a
-cancelled meeting is sent as STATUS:CANCELLED."""
+cancelled meeting is sent as STATUS:CANCELLED, and the file attached to a cancellation
+email is a METHOD:CANCEL request, which calendar programs apply to the entry they hold."""
 
+import datetime as dt
+from email.utils import parseaddr
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vCalAddress
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -46,7 +49,39 @@ def _description(meeting):
     return "\n".join(lines)
 
 
-def meeting_event(meeting):
+def london_timezone():
+    """Europe/London as yearly rules (last Sunday of March and of October).
+
+    Why not icalendar's add_missing_timezones(): it lists past transitions only, and some
+    calendar software then reads winter times an hour out; yearly rules read right everywhere."""
+    zone = Timezone()
+    zone.add("tzid", "Europe/London")
+    summer = TimezoneDaylight()
+    summer.add("tzname", "BST")
+    summer.add("dtstart", dt.datetime(1981, 3, 29, 1, 0))
+    summer.add("tzoffsetfrom", dt.timedelta(hours=0))
+    summer.add("tzoffsetto", dt.timedelta(hours=1))
+    summer.add("rrule", {"freq": "yearly", "bymonth": 3, "byday": "-1SU"})
+    winter = TimezoneStandard()
+    winter.add("tzname", "GMT")
+    winter.add("dtstart", dt.datetime(1996, 10, 27, 2, 0))
+    winter.add("tzoffsetfrom", dt.timedelta(hours=1))
+    winter.add("tzoffsetto", dt.timedelta(hours=0))
+    winter.add("rrule", {"freq": "yearly", "bymonth": 10, "byday": "-1SU"})
+    zone.add_component(summer)
+    zone.add_component(winter)
+    return zone
+
+
+def _organizer(meeting):
+    organisation = meeting.group.project.organisation
+    name, address = parseaddr(organisation.from_email)
+    organizer = vCalAddress(f"mailto:{address}")
+    organizer.params["cn"] = name or organisation.name
+    return organizer
+
+
+def meeting_event(meeting, *, attendee=None):
     event = Event()
     event.add("uid", meeting_uid(meeting))
     event.add("sequence", meeting.sequence)
@@ -55,6 +90,9 @@ def meeting_event(meeting):
     event.add("dtstart", timezone.localtime(meeting.starts_at, LONDON))
     event.add("dtend", timezone.localtime(meeting.ends_at, LONDON))
     event.add("status", "CANCELLED" if meeting.is_cancelled else "CONFIRMED")
+    event.add("organizer", _organizer(meeting))
+    if attendee:
+        event.add("attendee", vCalAddress(f"mailto:{attendee}"))
     location = _location(meeting)
     if location:
         event.add("location", location)
@@ -64,17 +102,23 @@ def meeting_event(meeting):
     return event
 
 
-def calendar_bytes(meetings, *, name):
+def calendar_bytes(meetings, *, name, method="PUBLISH", attendee=None):
     cal = Calendar()
     cal.add("prodid", "-//Co-production//Meetings//EN-GB")
     cal.add("version", "2.0")
-    cal.add("method", "PUBLISH")
+    cal.add("method", method)
     cal.add("x-wr-calname", name)
+    cal.add_component(london_timezone())
     for meeting in meetings:
-        cal.add_component(meeting_event(meeting))
-    cal.add_missing_timezones()
+        cal.add_component(meeting_event(meeting, attendee=attendee))
     return cal.to_ical()
 
 
-def meeting_ics(meeting):
-    return calendar_bytes([meeting], name=meeting.group.name)
+def meeting_ics_method(meeting):
+    """CANCEL for a cancelled meeting (the calendar removes it), PUBLISH otherwise."""
+    return "CANCEL" if meeting.is_cancelled else "PUBLISH"
+
+
+def meeting_ics(meeting, *, attendee=None):
+    """One meeting's file, for an email to ``attendee`` or a download."""
+    return calendar_bytes([meeting], name=meeting.group.name, method=meeting_ics_method(meeting), attendee=attendee)

@@ -7,7 +7,7 @@ from groups.models import Person
 from outbox import registry
 from outbox.rendering import absolute_url, email_build
 
-from .calendar import meeting_ics
+from .calendar import meeting_ics, meeting_ics_method
 from .models import Meeting
 from .tokens import member_token
 
@@ -57,7 +57,12 @@ def _build(email, template, context, *, ics=True):
         from_email=context["organisation"].from_email,
     )
     if ics:
-        message.attach("meeting.ics", meeting_ics(context["meeting"]), "text/calendar; charset=utf-8; method=PUBLISH")
+        meeting = context["meeting"]
+        message.attach(
+            "meeting.ics",
+            meeting_ics(meeting, attendee=email.recipient),
+            f"text/calendar; charset=utf-8; method={meeting_ics_method(meeting)}",
+        )
     return message
 
 
