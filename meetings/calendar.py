@@ -81,7 +81,7 @@ def _organizer(meeting):
     return organizer
 
 
-def meeting_event(meeting, *, attendee=None):
+def meeting_event(meeting):
     event = Event()
     event.add("uid", meeting_uid(meeting))
     event.add("sequence", meeting.sequence)
@@ -91,8 +91,6 @@ def meeting_event(meeting, *, attendee=None):
     event.add("dtend", timezone.localtime(meeting.ends_at, LONDON))
     event.add("status", "CANCELLED" if meeting.is_cancelled else "CONFIRMED")
     event.add("organizer", _organizer(meeting))
-    if attendee:
-        event.add("attendee", vCalAddress(f"mailto:{attendee}"))
     location = _location(meeting)
     if location:
         event.add("location", location)
@@ -102,7 +100,7 @@ def meeting_event(meeting, *, attendee=None):
     return event
 
 
-def calendar_bytes(meetings, *, name, method="PUBLISH", attendee=None):
+def calendar_bytes(meetings, *, name, method="PUBLISH"):
     cal = Calendar()
     cal.add("prodid", "-//Co-production//Meetings//EN-GB")
     cal.add("version", "2.0")
@@ -110,7 +108,7 @@ def calendar_bytes(meetings, *, name, method="PUBLISH", attendee=None):
     cal.add("x-wr-calname", name)
     cal.add_component(london_timezone())
     for meeting in meetings:
-        cal.add_component(meeting_event(meeting, attendee=attendee))
+        cal.add_component(meeting_event(meeting))
     return cal.to_ical()
 
 
@@ -119,6 +117,7 @@ def meeting_ics_method(meeting):
     return "CANCEL" if meeting.is_cancelled else "PUBLISH"
 
 
-def meeting_ics(meeting, *, attendee=None):
-    """One meeting's file, for an email to ``attendee`` or a download."""
-    return calendar_bytes([meeting], name=meeting.group.name, method=meeting_ics_method(meeting), attendee=attendee)
+def meeting_ics(meeting):
+    """One meeting's file, for an email or a download. It names no attendee: a file
+    forwarded on reveals no member's address (calendars match a cancellation by UID)."""
+    return calendar_bytes([meeting], name=meeting.group.name, method=meeting_ics_method(meeting))

@@ -60,7 +60,7 @@ def _build(email, template, context, *, ics=True):
         meeting = context["meeting"]
         message.attach(
             "meeting.ics",
-            meeting_ics(meeting, attendee=email.recipient),
+            meeting_ics(meeting),
             f"text/calendar; charset=utf-8; method={meeting_ics_method(meeting)}",
         )
     return message

@@ -107,27 +107,44 @@ def meeting_create(*, group, starts_at, ends_at, series=None, **details):
     with transaction.atomic():
         meeting = Meeting.objects.create(group=group, starts_at=starts_at, ends_at=ends_at, series=series, **details)
         standard_items_add(meeting=meeting)
+        standard_items_refresh(group=group)
         pack_schedule(meeting=meeting)
         reminder_schedule(meeting=meeting)
     return meeting
 
 
+def _ground_rules(first):
+    if first:
+        return (
+            _("Agree our ground rules"),
+            15,
+            _("The guide asks for ground rules to be agreed at the start of the first meeting."),
+        )
+    return (_("Ground rules"), 5, "")
+
+
+def _matters_arising():
+    return (_("Matters arising"), 10, _("Open actions from earlier meetings."))
+
+
+def _has_earlier(meeting):
+    """Whether a meeting the group will hold (not cancelled) comes before this one."""
+    return (
+        Meeting.objects.filter(group_id=meeting.group_id, starts_at__lt=meeting.starts_at)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .exists()
+    )
+
+
 def standard_items_add(*, meeting):
     """The items every agenda starts with, from the guide; all can be edited afterwards."""
-    earlier = Meeting.objects.filter(group=meeting.group, starts_at__lt=meeting.starts_at).exists()
+    earlier = _has_earlier(meeting)
     items = [
         (AgendaItem.Kind.WELCOME, _("Welcome and introductions"), 10, ""),
-        (
-            AgendaItem.Kind.GROUND_RULES,
-            _("Ground rules") if earlier else _("Agree our ground rules"),
-            5 if earlier else 15,
-            "" if earlier else _("The guide asks for ground rules to be agreed at the start of the first meeting."),
-        ),
+        (AgendaItem.Kind.GROUND_RULES, *_ground_rules(not earlier)),
     ]
     if earlier:
-        items.append(
-            (AgendaItem.Kind.MATTERS_ARISING, _("Matters arising"), 10, _("Open actions from earlier meetings."))
-        )
+        items.append((AgendaItem.Kind.MATTERS_ARISING, *_matters_arising()))
     items.append(
         (
             AgendaItem.Kind.REFLECTION,
@@ -140,6 +157,44 @@ def standard_items_add(*, meeting):
         AgendaItem(meeting=meeting, kind=kind, title=title, minutes=minutes, description=description, position=i * 10)
         for i, (kind, title, minutes, description) in enumerate(items, start=1)
     )
+
+
+def standard_items_refresh(*, group):
+    """Keep the first meeting's standard items right when meetings are added, moved or
+    cancelled: only the group's first meeting agrees the ground rules, and every later one
+    has matters arising. Only agendas not yet sent, and items still as the guide wrote
+    them, are changed: an officer's own wording stays."""
+    pending = (
+        Meeting.objects.filter(group=group, pack_sent_at__isnull=True, starts_at__gte=timezone.now())
+        .exclude(status=Meeting.Status.CANCELLED)
+        .prefetch_related("agenda_items")
+    )
+    for meeting in pending:
+        _standard_items_match(meeting, first=not _has_earlier(meeting))
+
+
+def _standard_items_match(meeting, *, first):
+    items = {item.kind: item for item in meeting.agenda_items.all()}
+    rules = items.get(AgendaItem.Kind.GROUND_RULES)
+    wanted, other = _ground_rules(first), _ground_rules(not first)
+    if rules and (rules.title, rules.minutes, rules.description) == other:
+        rules.title, rules.minutes, rules.description = wanted
+        rules.save(update_fields=["title", "minutes", "description"])
+    arising = items.get(AgendaItem.Kind.MATTERS_ARISING)
+    untouched = arising and (arising.title, arising.minutes, arising.description) == _matters_arising()
+    if first and untouched and not arising.papers.exists() and not arising.actions.exists():
+        arising.delete()
+    elif not first and arising is None:
+        after = rules.position if rules else 0
+        title, minutes, description = _matters_arising()
+        AgendaItem.objects.create(
+            meeting=meeting,
+            kind=AgendaItem.Kind.MATTERS_ARISING,
+            title=title,
+            minutes=minutes,
+            description=description,
+            position=after + 5,
+        )
 
 
 def meeting_update(*, meeting, starts_at, ends_at, **details):
@@ -157,6 +212,7 @@ def meeting_update(*, meeting, starts_at, ends_at, **details):
             meeting.sequence += 1
         meeting.save()
         if moved:
+            standard_items_refresh(group=meeting.group)
             if meeting.pack_sent_at is None:
                 meeting.pack_version += 1
                 meeting.save(update_fields=["pack_version"])
@@ -183,6 +239,7 @@ def meeting_cancel(*, meeting):
         meeting.status = Meeting.Status.CANCELLED
         meeting.sequence += 1
         meeting.save(update_fields=["status", "sequence"])
+        standard_items_refresh(group=meeting.group)
         members_notify(meeting=meeting, kind="meetings.meeting_cancelled", stem=f"cancelled:{meeting.pk}")
     return meeting
 
