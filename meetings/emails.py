@@ -4,7 +4,6 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from groups.models import Person
-from outbox import registry
 from outbox.rendering import absolute_url, email_build
 
 from .calendar import meeting_ics
@@ -55,13 +54,14 @@ def _build(email, template, context, *, ics=True):
         context=context,
         to=email.recipient,
         from_email=context["organisation"].from_email,
+        # Members reply with apologies and questions: to the group's secretariat, not the sender.
+        reply_to=context["group"].reply_to_address,
     )
     if ics:
         message.attach("meeting.ics", meeting_ics(context["meeting"]), "text/calendar; charset=utf-8; method=PUBLISH")
     return message
 
 
-@registry.message("meetings.agenda_pack")
 def agenda_pack(email):
     context = _context(email)
     # A pack for an older version (the meeting moved) or a cancelled meeting is not sent.
@@ -72,7 +72,6 @@ def agenda_pack(email):
     return _build(email, "agenda_pack", context)
 
 
-@registry.message("meetings.papers_updated")
 def papers_updated(email):
     context = _context(email)
     if context is None or context["meeting"].is_cancelled:
@@ -81,7 +80,6 @@ def papers_updated(email):
     return _build(email, "papers_updated", context, ics=False)
 
 
-@registry.message("meetings.reminder")
 def reminder(email):
     context = _context(email)
     if context is None or context["meeting"].is_cancelled:
@@ -89,7 +87,6 @@ def reminder(email):
     return _build(email, "reminder", context)
 
 
-@registry.message("meetings.meeting_changed")
 def meeting_changed(email):
     context = _context(email)
     if context is None or context["meeting"].is_cancelled:
@@ -97,7 +94,6 @@ def meeting_changed(email):
     return _build(email, "meeting_changed", context)
 
 
-@registry.message("meetings.meeting_cancelled")
 def meeting_cancelled(email):
     context = _context(email)
     if context is None:
@@ -105,7 +101,6 @@ def meeting_cancelled(email):
     return _build(email, "meeting_cancelled", context)
 
 
-@registry.message("meetings.notes")
 def notes(email):
     context = _context(email)
     if context is None:
