@@ -1,20 +1,14 @@
 """However the worker stops and starts, each member gets one agenda pack per version."""
 
-import asyncio
 import datetime as dt
-import email
-import email.policy
 import json
 import os
-import socket
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 import time_machine
-from aiosmtpd.controller import Controller
 from django.core import mail
 from django.core.management import call_command
 from django.db import connection
@@ -26,6 +20,7 @@ from meetings.tasks import agenda_pack_send
 from outbox.models import OutgoingEmail
 from outbox.tasks import outbox_sweep
 from tests.factories import GroupFactory
+from tests.inbox import MailServer, smtp_server
 
 from .helpers import add_members, at, packs, recipients
 
@@ -115,29 +110,6 @@ def test_updated_papers_still_go_when_their_task_died_with_the_worker(db, run_ta
     assert recipients(updates) == sorted(p.email for p in people)
 
 
-class StallingServer:
-    """An SMTP server that takes each message, then never answers QUIT: the window in
-    which a worker has handed the message over but has not finished talking."""
-
-    def __init__(self):
-        self.messages = []
-        self.quit_received = threading.Event()
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append(envelope.content)
-        return "250 Message accepted for delivery"
-
-    async def handle_QUIT(self, server, session, envelope):
-        self.quit_received.set()
-        await asyncio.sleep(3600)
-
-
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _database_url_for_worker(tmp_path):
     """The test's committed data, where a worker in another process can reach it."""
     db = connection.settings_dict
@@ -187,20 +159,16 @@ def test_a_worker_killed_after_the_server_took_the_pack_does_not_send_it_again(t
     add_members(group, 1)
     soon = timezone.now() + dt.timedelta(days=3)
     services.meeting_create(group=group, starts_at=soon, ends_at=soon + dt.timedelta(hours=2))
-    server = StallingServer()
-    controller = Controller(server, hostname="127.0.0.1", port=_free_port())
-    controller.start()
-    env = _worker_env(_database_url_for_worker(tmp_path), controller.port)
-    try:
-        worker = subprocess.Popen(
-            [sys.executable, "manage.py", "db_worker", "--queue-name", "*", "--interval", "0.2", "--no-startup-delay"],
-            cwd=ROOT,
-            env=env,
-        )
+    # The server takes the message, then never answers QUIT: the worker is killed while waiting.
+    server = MailServer(stall_quit=True)
+    with smtp_server(server) as port:
+        env = _worker_env(_database_url_for_worker(tmp_path), port)
+        command = ["manage.py", "db_worker", "--queue-name", "*", "--interval", "0.2", "--no-startup-delay"]
+        worker = subprocess.Popen([sys.executable, *command], cwd=ROOT, env=env)
         try:
             assert server.quit_received.wait(timeout=120), "the worker never sent the pack"
         finally:
-            worker.kill()  # killed while waiting for the server to say goodbye
+            worker.kill()
             worker.wait()
         assert len(server.messages) == 1
         # Later the sweeps run, and a new worker does whatever they queued.
@@ -208,11 +176,8 @@ def test_a_worker_killed_after_the_server_took_the_pack_does_not_send_it_again(t
             [sys.executable, "manage.py", "shell", "-c", LATER], cwd=ROOT, env=env, capture_output=True, text=True
         )
         assert later.returncode == 0, later.stderr
-    finally:
-        controller.stop()
     [(kind, status, message_id)] = json.loads(later.stdout.strip().splitlines()[-1])
     assert (kind, status) == ("meetings.agenda_pack", "sent")
     assert len(server.messages) == 1
-    received = email.message_from_bytes(server.messages[0], policy=email.policy.default)
-    assert received["Message-ID"] == message_id
+    assert server.received[0]["Message-ID"] == message_id
     assert message_id.endswith("@example.gov.uk>")
