@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-# Only when no sender address and not SITE_URL names a real domain: never "localhost".
+# When neither a sender address nor SITE_URL names a real domain (never "localhost").
 FALLBACK_DOMAIN = "coproduction.invalid"
 
 
