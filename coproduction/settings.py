@@ -126,7 +126,15 @@ TEMPLATES = [
                 "organisations.context_processors.organisation",
             ],
         },
-    }
+    },
+    # Email subjects and plain-text bodies (outbox.rendering): text, not HTML, so nothing is escaped.
+    {
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 DATABASES = {
@@ -224,7 +232,7 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 CRISPY_FAIL_SILENTLY = not DEBUG
 
 # Email: Django 6.1 MAILERS. SMTP when SMTP_HOST is set; otherwise files in var/mail.
-DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Co-production <no-reply@localhost>")
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Co-production <coproduction@council.example>")
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 if env("SMTP_HOST"):
     MAILERS = {
@@ -250,6 +258,20 @@ else:
 
 # Background work: django-tasks-db keeps tasks in the database, so they survive a restart.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Plain functions the heartbeat task (outbox.tasks.heartbeat) runs, with how often, in minutes.
+PERIODIC_JOBS = [
+    ("outbox.tasks.outbox_sweep", 5),
+    ("meetings.tasks.meetings_sweep", 15),
+    ("outcomes.tasks.questionnaires_reseal", 5),
+    ("outcomes.tasks.questionnaire_reminders", 60),
+    ("outcomes.tasks.questionnaires_tally", 5),
+    ("feedback.tasks.reflection_rounds_tick", 10),
+    ("groups.tasks.personal_data_retention", 24 * 60),
+    ("reporting.tasks.exports_sweep", 10),
+    ("reporting.tasks.exports_expire", 24 * 60),
+    # A little more often than the dashboard keeps its figures.
+    ("reporting.tasks.dashboards_warm", max(1, REPORT_CACHE_SECONDS // 60 - 1)),
+]
 
 # Security headers. A strict CSP: nothing inline without a nonce, nothing from elsewhere.
 SECURE_CSP = {

@@ -1,21 +1,17 @@
 from django.urls import reverse
 from django.utils import timezone
 
-from outbox.registry import message
 from outbox.rendering import absolute_url, email_build
 
 from .models import ReflectionInvitation, ReflectionRound
-from .services import REMINDER
 
 
-@message("feedback.round_invitation")
 def round_invitation(email):
     """The link to answer a reflection round. The token is minted here, when the email is
     rendered, and never stored in clear; an answered invitation or closed round sends nothing."""
     return _invitation_email(email, template="feedback/email/round_invitation", first=True)
 
 
-@message(REMINDER)
 def round_reminder(email):
     """The one reminder before a round closes: a fresh link (the earlier one stops working)."""
     return _invitation_email(email, template="feedback/email/round_reminder", first=False)

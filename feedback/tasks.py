@@ -1,12 +1,9 @@
 from django.tasks import task
 
-from outbox.registry import periodic
-
 from . import services
 from .models import ReflectionRound
 
 
-@periodic(minutes=10)
 def reflection_rounds_tick():
     """Plan, open (and email), close and reseal reflection rounds."""
     services.rounds_tick()

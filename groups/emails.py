@@ -1,13 +1,11 @@
 from django.urls import reverse
 
-from outbox import registry
 from outbox.rendering import absolute_url, email_build
 
 from . import services
 from .models import Applicant
 
 
-@registry.message("groups-application-link")
 def application_link(email):
     """The fuller application form, by a single-use link minted when the message is sent."""
     applicant = (
@@ -18,7 +16,8 @@ def application_link(email):
     if applicant is None or applicant.status != Applicant.Status.INTERESTED or applicant.person.erased_at:
         return None
     token = services.application_link_mint(applicant=applicant)
-    organisation = applicant.round.group.project.organisation
+    group = applicant.round.group
+    organisation = group.project.organisation
     return email_build(
         template="groups/email/application_link",
         context={
@@ -29,4 +28,6 @@ def application_link(email):
         },
         to=email.recipient,
         from_email=organisation.from_email,
+        # The message offers help by reply: it goes to the group's secretariat.
+        reply_to=group.reply_to_address,
     )

@@ -25,7 +25,7 @@ PERSON_FIELDS = ["name", "email", "phone", "postal_address", "preferred_contact"
 class GroupForm(forms.ModelForm):
     class Meta:
         model = Group
-        fields = ["name", "kind"]
+        fields = ["name", "kind", "reply_to"]
 
 
 class ExpensesPolicyForm(forms.ModelForm):

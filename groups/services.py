@@ -76,7 +76,7 @@ def interest_record(*, round, name, email, phone="", member_type, interest=""):
         )
         if created:
             email_queue(
-                kind="groups-application-link",
+                kind="groups.application_link",
                 key=f"groups-application-link:applicant{applicant.pk}",
                 recipient=person.email,
                 params={"applicant": applicant.pk},

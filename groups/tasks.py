@@ -4,7 +4,6 @@ import logging
 from django.utils import timezone
 
 from organisations.models import Organisation
-from outbox.registry import periodic
 
 from .models import Person
 from .services import person_erase
@@ -24,7 +23,6 @@ def months_before(day, months):
     return dt.date(year, month, min(day.day, (next_month - dt.timedelta(days=1)).day))
 
 
-@periodic(minutes=24 * 60)
 def personal_data_retention():
     """Erase the personal data of people whose every group's project ended more than the
     organisation's retention period ago (Organisation.retention_months). The rows stay, so

@@ -4,7 +4,6 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from groups.models import Person
-from outbox import registry
 from outbox.rendering import absolute_url, email_build
 
 from .calendar import meeting_ics, meeting_ics_method
@@ -55,6 +54,8 @@ def _build(email, template, context, *, ics=True):
         context=context,
         to=email.recipient,
         from_email=context["organisation"].from_email,
+        # Members reply with apologies and questions: to the group's secretariat, not the sender.
+        reply_to=context["group"].reply_to_address,
     )
     if ics:
         meeting = context["meeting"]
@@ -66,7 +67,6 @@ def _build(email, template, context, *, ics=True):
     return message
 
 
-@registry.message("meetings.agenda_pack")
 def agenda_pack(email):
     context = _context(email)
     # A pack for an older version (the meeting moved) or a cancelled meeting is not sent.
@@ -77,7 +77,6 @@ def agenda_pack(email):
     return _build(email, "agenda_pack", context)
 
 
-@registry.message("meetings.papers_updated")
 def papers_updated(email):
     context = _context(email)
     if context is None or context["meeting"].is_cancelled:
@@ -86,7 +85,6 @@ def papers_updated(email):
     return _build(email, "papers_updated", context, ics=False)
 
 
-@registry.message("meetings.reminder")
 def reminder(email):
     context = _context(email)
     if context is None or context["meeting"].is_cancelled:
@@ -94,7 +92,6 @@ def reminder(email):
     return _build(email, "reminder", context)
 
 
-@registry.message("meetings.meeting_changed")
 def meeting_changed(email):
     context = _context(email)
     if context is None or context["meeting"].is_cancelled:
@@ -102,7 +99,6 @@ def meeting_changed(email):
     return _build(email, "meeting_changed", context)
 
 
-@registry.message("meetings.meeting_cancelled")
 def meeting_cancelled(email):
     context = _context(email)
     if context is None:
@@ -110,7 +106,6 @@ def meeting_cancelled(email):
     return _build(email, "meeting_cancelled", context)
 
 
-@registry.message("meetings.notes")
 def notes(email):
     context = _context(email)
     if context is None:

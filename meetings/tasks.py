@@ -2,8 +2,6 @@
 
 from django.tasks import task
 
-from outbox import registry
-
 from . import services
 from .models import Meeting
 
@@ -23,7 +21,6 @@ def papers_update_send(meeting_id):
     return services.papers_update_send(meeting_id=meeting_id)
 
 
-@registry.periodic(minutes=15)
 def meetings_sweep():
     """Re-queue packs that are due but have not gone (a task lost with its worker).
     Queuing twice is harmless: pack_send sends a version once."""

@@ -14,7 +14,7 @@ UNREBUILDABLE = {
     "account/email/email_confirmation",
     "account/email/email_confirmation_signup",
 }
-ACCOUNT_EMAIL = "account-email"
+ACCOUNT_EMAIL = "organisations.account_email"
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -38,7 +38,7 @@ class AccountAdapter(DefaultAccountAdapter):
         return email_queue(
             kind=ACCOUNT_EMAIL,
             # Each request is its own message: a second reset request sends a second email.
-            key=f"{ACCOUNT_EMAIL}:{template_prefix}:u{user_id}:{uuid.uuid4().hex}",
+            key=f"account-email:{template_prefix}:u{user_id}:{uuid.uuid4().hex}",
             recipient=email,
             params={"template_prefix": template_prefix, "user_id": user_id},
             organisation=getattr(user, "organisation", None),

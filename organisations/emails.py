@@ -8,12 +8,9 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from outbox.registry import message
 from outbox.rendering import absolute_url, email_build
 
-from .adapters import ACCOUNT_EMAIL
 from .models import User
-from .services import INVITATION
 
 
 def _reset_link(user):
@@ -23,7 +20,6 @@ def _reset_link(user):
     return absolute_url(path)
 
 
-@message(INVITATION)
 def staff_invitation(email):
     """The link is allauth's password-reset-from-key link, made when the message is sent
     (the token is never stored). Someone who has already set a password needs no invitation."""
@@ -45,7 +41,6 @@ def staff_invitation(email):
     )
 
 
-@message(ACCOUNT_EMAIL)
 def account_email(email):
     """One of allauth's own messages (password reset, unknown account, account notices), queued
     by organisations.adapters.AccountAdapter.send_mail and rebuilt here from allauth's templates.

@@ -7,7 +7,7 @@ from outbox.services import email_queue
 
 from .models import User
 
-INVITATION = "staff-invitation"
+INVITATION = "organisations.staff_invitation"
 
 
 @transaction.atomic
@@ -31,7 +31,7 @@ def staff_invitation_send(*, user, invited_by):
     version = OutgoingEmail.objects.filter(kind=INVITATION, topic=topic).count() + 1
     return email_queue(
         kind=INVITATION,
-        key=f"{INVITATION}:u{user.pk}:v{version}",
+        key=f"staff-invitation:u{user.pk}:v{version}",
         recipient=user.email,
         params={"user_id": user.pk, "invited_by_id": invited_by.pk},
         organisation=user.organisation,

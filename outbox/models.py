@@ -1,5 +1,39 @@
+import ipaddress
+from email.utils import make_msgid, parseaddr
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+# When neither a sender address nor SITE_URL names a real domain (never "localhost").
+FALLBACK_DOMAIN = "coproduction.invalid"
+
+
+def _real_domain(host):
+    """The host if it can name the organisation on the internet: not localhost, not an address."""
+    host = (host or "").strip().strip("[]").lower()
+    if "." not in host or host.endswith((".localhost", ".local", ".localdomain")):
+        return ""
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return host
+    return ""
+
+
+def message_id_domain(sender=""):
+    """The organisation's domain, for Message-IDs: from its sender address, else the service's."""
+    candidates = [
+        parseaddr(sender)[1].rpartition("@")[2],
+        parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2],
+        urlsplit(settings.SITE_URL).hostname,
+    ]
+    return next((domain for c in candidates if (domain := _real_domain(c))), FALLBACK_DOMAIN)
+
+
+def message_id_make(sender=""):
+    return make_msgid(domain=message_id_domain(sender))
 
 
 class OutgoingEmailQuerySet(models.QuerySet):
@@ -29,10 +63,15 @@ class OutgoingEmail(models.Model):
     params = models.JSONField(default=dict, blank=True)
     recipient = models.EmailField()
     person = models.ForeignKey("groups.Person", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    # Made once, when the row is created, and used by every attempt: a message that has to go
+    # again (the server took it but the worker died before hearing so) is recognisably a repeat.
+    message_id = models.CharField(max_length=320, unique=True, editable=False)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
+    last_attempt_at = models.DateTimeField(null=True, blank=True)
     next_attempt_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # What went wrong last; kept after a later success, as the record of why it took more tries.
     last_error = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -45,6 +84,11 @@ class OutgoingEmail(models.Model):
 
     def __str__(self):
         return f"{self.kind} to {self.recipient} ({self.get_status_display()})"
+
+    def save(self, *args, **kwargs):
+        if not self.message_id:
+            self.message_id = message_id_make(self.organisation.email_sender if self.organisation else "")
+        super().save(*args, **kwargs)
 
 
 class PeriodicRun(models.Model):

@@ -1,4 +1,5 @@
 from .models import OutgoingEmail
+from .rendering import message_renderer
 from .tasks import send_email
 
 
@@ -7,7 +8,9 @@ def email_queue(*, kind, key, recipient, params=None, organisation=None, person=
 
     The key names the message version and recipient (e.g. ``agenda-pack:m12:v3:p7``); a key
     seen before is not queued again, so calling this twice never sends twice. The task is
-    written in the caller's transaction: if that rolls back, nothing is sent."""
+    written in the caller's transaction: if that rolls back, nothing is sent. ``kind`` is
+    ``<app>.<message>``, the function in ``<app>/emails.py`` that renders it."""
+    message_renderer(kind)  # an unknown kind fails here, in the caller, not later in the worker
     email, created = OutgoingEmail.objects.get_or_create(
         key=key,
         defaults={

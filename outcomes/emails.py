@@ -3,7 +3,6 @@ only its hash is stored, so no token is ever written down, not even in the outbo
 
 from django.urls import reverse
 
-from outbox import registry
 from outbox.rendering import absolute_url, email_build
 
 from .models import Invitation
@@ -35,11 +34,9 @@ def _build(email, template):
     )
 
 
-@registry.message("questionnaire_invitation")
 def questionnaire_invitation(email):
     return _build(email, "outcomes/email/questionnaire_invitation")
 
 
-@registry.message("questionnaire_reminder")
 def questionnaire_reminder(email):
     return _build(email, "outcomes/email/questionnaire_reminder")

@@ -1,7 +1,5 @@
 from django.tasks import task
 
-from outbox import registry
-
 from . import services
 from .models import Questionnaire
 
@@ -12,20 +10,17 @@ def questionnaire_reseal_task(questionnaire_id):
     return services.questionnaire_reseal(questionnaire_id=questionnaire_id)
 
 
-@registry.periodic(minutes=5)
 def questionnaires_reseal():
     """The backstop for the task above: reseal anything still waiting."""
     for questionnaire_id in Questionnaire.objects.filter(reseal_due=True).values_list("pk", flat=True):
         services.questionnaire_reseal(questionnaire_id=questionnaire_id)
 
 
-@registry.periodic(minutes=60)
 def questionnaire_reminders():
     """Automatic reminders, only to people who have not answered, up to the set number."""
     services.reminders_due()
 
 
-@registry.periodic(minutes=5)
 def questionnaires_tally():
     """Count each newly closed questionnaire's answers once, for the reports (see StatementTally)."""
     services.questionnaires_tally()

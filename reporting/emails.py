@@ -1,13 +1,11 @@
 from django.urls import reverse
 from django.utils import timezone
 
-from outbox import registry
 from outbox.rendering import absolute_url, email_build
 
 from .models import MonitoringInvitation, ReportExport
 
 
-@registry.message("reporting.monitoring_invitation")
 def monitoring_invitation(email):
     invitation = (
         MonitoringInvitation.objects.select_related("person", "project__organisation")
@@ -33,7 +31,6 @@ def monitoring_invitation(email):
     )
 
 
-@registry.message("reporting.report_ready")
 def report_ready(email):
     export = (
         ReportExport.objects.select_related("requested_by", "project", "organisation")

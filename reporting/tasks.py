@@ -5,7 +5,6 @@ from django.conf import settings
 from django.tasks import task
 from django.utils import timezone, translation
 
-from outbox import registry
 from outcomes.anonymity import responses_reseal
 
 from .models import MonitoringResponse, ReportExport
@@ -47,7 +46,6 @@ def monitoring_reseal(project_id):
     responses_reseal(MonitoringResponse.objects.filter(project_id=project_id))
 
 
-@registry.periodic(minutes=10)
 def exports_sweep():
     """Start again exports whose worker died mid-render, or whose task was lost."""
     now = timezone.now()
@@ -60,7 +58,6 @@ def exports_sweep():
         export_render.enqueue(export_id)
 
 
-@registry.periodic(minutes=24 * 60)
 def exports_expire():
     """Delete PDFs (files and rows) older than KEEP_EXPORTS."""
     old = ReportExport.objects.filter(created_at__lt=timezone.now() - KEEP_EXPORTS)
@@ -70,7 +67,6 @@ def exports_expire():
         export.delete()
 
 
-@registry.periodic(minutes=max(1, settings.REPORT_CACHE_SECONDS // 60 - 1))
 def dashboards_warm():
     """A little more often than the dashboard keeps figures, have each organisation's first
     view made again, so opening Reports is quick and never more than a few minutes out of

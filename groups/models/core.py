@@ -121,6 +121,11 @@ class Group(models.Model):
     project = models.ForeignKey("projects.Project", on_delete=models.CASCADE, related_name="groups")
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind of group"), max_length=30, choices=Kind.choices, default=Kind.COPRODUCTION)
+    reply_to = models.EmailField(
+        _("reply-to address"),
+        blank=True,
+        help_text=_("Replies to the group's emails go here, usually the secretariat. Blank: the lead officer."),
+    )
     # One of the guide's standard objectives: agree support and expenses for members.
     expenses_policy = models.TextField(
         _("agreed support and expenses policy"),
@@ -150,6 +155,14 @@ class Group(models.Model):
 
     def get_absolute_url(self):
         return reverse("groups:detail", args=[self.project_id, self.pk])
+
+    @property
+    def reply_to_address(self):
+        """Replies to the group's emails reach its secretariat, or else the project's lead officer."""
+        if self.reply_to:
+            return self.reply_to
+        lead = self.project.roles.filter(role="lead").select_related("user").order_by("pk").first()
+        return lead.user.email if lead else ""
 
     @property
     def is_balanced(self):

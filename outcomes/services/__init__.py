@@ -177,7 +177,7 @@ def invitations_create(*, questionnaire, group=None, experts_as="", people=(), a
         "person"
     ):
         email_queue(
-            kind="questionnaire_invitation",
+            kind="outcomes.questionnaire_invitation",
             key=f"questionnaire-invitation:q{questionnaire.pk}:i{invitation.pk}",
             recipient=invitation.person.email,
             params={"invitation": invitation.pk},
@@ -226,7 +226,7 @@ def reminders_send(*, questionnaire, now=None):
     for invitation in due:
         number = invitation.reminders_sent + 1
         email_queue(
-            kind="questionnaire_reminder",
+            kind="outcomes.questionnaire_reminder",
             key=f"questionnaire-reminder:i{invitation.pk}:n{number}",
             recipient=invitation.person.email,
             params={"invitation": invitation.pk},

@@ -1,55 +1,36 @@
 """An agenda pack really leaves: through SMTP, to a local server started by the test."""
 
 import datetime as dt
-import email
-import email.policy
-import socket
 
 import pytest
 import time_machine
-from aiosmtpd.controller import Controller
 
 from meetings import services
+from outbox.models import OutgoingEmail
 from tests.factories import AgendaItemFactory, GroupFactory, MembershipFactory, PaperFactory
+from tests.inbox import MailServer, html_source, plain_text, read, smtp_mailers
+from tests.inbox import smtp_server as smtp_server_running
 
 from .helpers import at
 
 NOW = at(2027, 5, 3, 9, 0)
 
 
-class Inbox:
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append((envelope.mail_from, envelope.rcpt_tos, envelope.content))
-        return "250 Message accepted for delivery"
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def smtp_server(settings):
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    settings.MAILERS = {
-        "default": {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {"host": "127.0.0.1", "port": controller.port, "use_tls": False, "timeout": 10},
-        }
-    }
-    yield inbox
-    controller.stop()
+    inbox = MailServer()
+    with smtp_server_running(inbox) as port:
+        settings.MAILERS = smtp_mailers(port)
+        yield inbox
 
 
 def test_agenda_pack_arrives_through_smtp_with_both_bodies_and_the_calendar(db, run_tasks, smtp_server, settings):
     settings.SITE_URL = "https://coproduction.example.gov.uk"
-    group = GroupFactory(name="Waste Steering Group", project__organisation__email_sender="WBC <copro@example.gov.uk>")
+    group = GroupFactory(
+        name="Waste Steering Group",
+        reply_to="waste.secretariat@example.gov.uk",
+        project__organisation__email_sender="WBC <copro@example.gov.uk>",
+    )
     person = MembershipFactory(group=group, person__name="Ruth Resident", person__email="ruth@example.org").person
     with time_machine.travel(NOW, tick=False):
         start = at(2027, 5, 11, 14, 0)
@@ -68,17 +49,17 @@ def test_agenda_pack_arrives_through_smtp_with_both_bodies_and_the_calendar(db, 
         run_tasks()
 
     assert len(smtp_server.messages) == 1
-    mail_from, rcpt_tos, content = smtp_server.messages[0]
-    assert rcpt_tos == ["ruth@example.org"]
-    assert mail_from == "copro@example.gov.uk"
-    message = email.message_from_bytes(content, policy=email.policy.default)
+    assert smtp_server.envelopes == [("copro@example.gov.uk", ["ruth@example.org"])]
+    message = read(smtp_server.messages[0])
     assert message["Subject"] == "Agenda and papers: Waste Steering Group meeting on 11 May 2027"
     assert message["To"] == "ruth@example.org"
     assert message["From"] == "WBC <copro@example.gov.uk>"
-    assert message["Message-ID"] and message["Date"]
+    assert message["Reply-To"] == "waste.secretariat@example.gov.uk"
+    assert message["Message-ID"] == OutgoingEmail.objects.get().message_id
+    assert message["Message-ID"].endswith("@example.gov.uk>") and message["Date"]
 
-    text = message.get_body(preferencelist=("plain",)).get_content()
-    html = message.get_body(preferencelist=("html",)).get_content()
+    text = plain_text(message)
+    html = html_source(message)
     for body in (text, html):
         assert "Dear Ruth Resident" in body
         assert "Opening hours survey" in body

@@ -27,7 +27,7 @@ def test_admin_invites_staff_who_then_choose_a_password_and_sign_in(admin_client
     user = User.objects.get(email="jo.evans@westberks.example")
     assert user.organisation == organisation and user.role == "officer"
     assert not user.has_usable_password()
-    assert OutgoingEmail.objects.get(kind="staff-invitation").recipient == user.email
+    assert OutgoingEmail.objects.get(kind="organisations.staff_invitation").recipient == user.email
     assert not mail.outbox  # nothing is sent inside the request
 
     run_tasks()

@@ -3,45 +3,35 @@ import datetime as dt
 import pytest
 import time_machine
 from django.core import mail
-from django.core.mail import EmailMessage
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from outbox import registry
 from outbox.models import OutgoingEmail, PeriodicRun
 from outbox.services import email_queue, email_retry
 from outbox.tasks import BACKOFF_MINUTES, MAX_ATTEMPTS, heartbeat, heartbeat_schedule, outbox_sweep, send_email
 
+from .emails import FAILURES
+
 START = dt.datetime(2026, 6, 1, 9, 0, tzinfo=dt.UTC)
-failures = {"left": 0}
+EVERY_TEN_MINUTES = ("tests.outbox.test_outbox.every_ten_minutes", 10)
 periodic_runs = []
 
 
-@registry.message("test-hello")
-def _hello(email):
-    if failures["left"]:
-        failures["left"] -= 1
-        raise ConnectionError("SMTP server unavailable")
-    return EmailMessage(subject="Hello", body=f"Hello {email.params['name']}", to=[email.recipient])
-
-
-@registry.message("test-stale")
-def _stale(email):
-    return None
-
-
-@registry.periodic(minutes=10)
-def _every_ten_minutes():
+def every_ten_minutes():
     periodic_runs.append(timezone.now())
+
+
+def broken():
+    raise RuntimeError("broken job")
 
 
 @pytest.fixture(autouse=True)
 def _reset():
-    failures["left"] = 0
+    FAILURES["left"] = 0
     periodic_runs.clear()
 
 
-def _queue(key="hello:p1:v1", kind="test-hello"):
+def _queue(key="hello:p1:v1", kind="tests.outbox.hello"):
     return email_queue(kind=kind, key=key, recipient="resident@example.org", params={"name": "Sam"})
 
 
@@ -58,14 +48,14 @@ def test_a_message_is_sent_once_even_if_queued_and_run_twice(db, run_tasks):
 
 
 def test_a_message_no_longer_needed_is_skipped(db, run_tasks):
-    email = _queue(kind="test-stale")
+    email = _queue(kind="tests.outbox.stale")
     run_tasks()
     email.refresh_from_db()
     assert email.status == OutgoingEmail.Status.SKIPPED and not mail.outbox
 
 
 def test_failures_retry_with_back_off_then_fail_after_max_attempts(db, run_tasks):
-    failures["left"] = 100
+    FAILURES["left"] = 100
     with time_machine.travel(START, tick=False) as traveller:
         email = _queue()
         run_tasks()
@@ -101,7 +91,7 @@ def test_a_failed_message_succeeds_when_retried_by_hand(db, run_tasks):
 
 
 def test_a_transient_failure_is_sent_on_the_next_attempt(db, run_tasks):
-    failures["left"] = 1
+    FAILURES["left"] = 1
     with time_machine.travel(START, tick=False) as traveller:
         email = _queue()
         run_tasks()
@@ -138,7 +128,8 @@ def test_the_sweep_requeues_a_pending_message_whose_task_was_lost(db, run_tasks)
     assert email.status == OutgoingEmail.Status.SENT
 
 
-def test_heartbeat_runs_periodic_jobs_when_due_and_reschedules_itself(db, run_tasks):
+def test_heartbeat_runs_periodic_jobs_when_due_and_reschedules_itself(db, run_tasks, settings):
+    settings.PERIODIC_JOBS = [EVERY_TEN_MINUTES]
     path = f"{heartbeat.func.__module__}.{heartbeat.func.__qualname__}"
     with time_machine.travel(START, tick=False) as traveller:
         heartbeat_schedule()
@@ -146,7 +137,7 @@ def test_heartbeat_runs_periodic_jobs_when_due_and_reschedules_itself(db, run_ta
         assert DBTaskResult.objects.filter(task_path=path, status="READY").count() == 1
         run_tasks()
         assert periodic_runs == [START]
-        assert PeriodicRun.objects.filter(name__endswith="_every_ten_minutes").exists()
+        assert PeriodicRun.objects.filter(name="tests.outbox.test_outbox.every_ten_minutes").exists()
         waiting = DBTaskResult.objects.get(task_path=path, status="READY")
         assert waiting.run_after == START + dt.timedelta(seconds=60)
 
@@ -160,12 +151,9 @@ def test_heartbeat_runs_periodic_jobs_when_due_and_reschedules_itself(db, run_ta
         assert DBTaskResult.objects.filter(task_path=path, status="READY").count() == 1
 
 
-def test_a_failing_periodic_job_does_not_stop_the_others(db, run_tasks, monkeypatch):
-    def broken():
-        raise RuntimeError("broken job")
-
+def test_a_failing_periodic_job_does_not_stop_the_others(db, run_tasks, settings):
     # The broken job runs first; the others still run after it.
-    monkeypatch.setattr(registry, "PERIODIC", {"tests.broken": (broken, dt.timedelta(minutes=1)), **registry.PERIODIC})
+    settings.PERIODIC_JOBS = [("tests.outbox.test_outbox.broken", 1), EVERY_TEN_MINUTES]
     with time_machine.travel(START, tick=False):
         heartbeat_schedule()
         run_tasks()
