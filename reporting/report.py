@@ -12,10 +12,10 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core.pdf import pdf_render
 from projects.models import Project
 
 from .figures import projects_filtered
-from .pdf import pdf_render
 from .sections import ReportContext, sections_across, sections_for_project
 
 
