@@ -4,9 +4,11 @@ but the app's own static files.
 WeasyPrint's default fetcher follows any scheme (file, http, ftp, data) and redirects; ours
 serves ``/static/...`` from the staticfiles finders and refuses everything else."""
 
+import io
 import mimetypes
 import re
 
+import pikepdf
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from weasyprint import HTML
@@ -52,7 +54,61 @@ def _table_whitespace_strip(html):
 
 def pdf_from_html(html):
     html = _table_whitespace_strip(html)
-    return HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyFetcher()).write_pdf(pdf_variant="pdf/ua-1")
+    pdf = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyFetcher()).write_pdf(pdf_variant="pdf/ua-1")
+    return _header_scopes_add(pdf)
+
+
+def _header_scopes_add(pdf_bytes):
+    """WeasyPrint 70 tags each data cell with the header cells it belongs to (/Headers) but
+    leaves /Scope off the header cells, which PDF/UA needs (pdfua's UA-15-003). The scope is read
+    back from those /Headers: a header named by cells of its own row heads that row, one named
+    from other rows heads its column. A header no cell names keeps its place's meaning."""
+    with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
+        tree = pdf.Root.get("/StructTreeRoot")
+        rows = list(_rows(tree, section=None)) if tree is not None else []
+        if not rows:
+            return pdf_bytes
+        same_row, other_row = set(), set()
+        for _section, headers, cells in rows:
+            ids = {str(th.ID) for th in headers if "/ID" in th}
+            for cell in cells:
+                for header_id in map(str, _attributes(cell).get("/Headers", [])):
+                    (same_row if header_id in ids else other_row).add(header_id)
+        for section, headers, _cells in rows:
+            for th in headers:
+                _attributes(th).Scope = _scope(str(th.get("/ID", "")), section, same_row, other_row)
+        out = io.BytesIO()
+        pdf.save(out)
+        return out.getvalue()
+
+
+def _scope(header_id, section, same_row, other_row):
+    if header_id in same_row and header_id in other_row:
+        return pikepdf.Name.Both
+    if header_id in same_row:
+        return pikepdf.Name.Row
+    if header_id in other_row or section == "/THead":
+        return pikepdf.Name.Column
+    return pikepdf.Name.Row
+
+
+def _rows(node, section):
+    """``(section, header cells, data cells)`` for every table row under ``node``."""
+    kids = node.get("/K")
+    kids = kids if isinstance(kids, pikepdf.Array) else [kids]
+    kids = [kid for kid in kids if isinstance(kid, pikepdf.Dictionary) and "/S" in kid]
+    if node.get("/S") == "/TR":
+        yield (section, [k for k in kids if k.S == "/TH"], [k for k in kids if k.S == "/TD"])
+        return
+    for kid in kids:
+        yield from _rows(kid, str(kid.S) if kid.S in ("/THead", "/TBody", "/TFoot") else section)
+
+
+def _attributes(cell):
+    """The cell's table attributes (/A with /O /Table), made if it has none."""
+    if not isinstance(cell.get("/A"), pikepdf.Dictionary):
+        cell.A = pikepdf.Dictionary(O=pikepdf.Name.Table)
+    return cell.A
 
 
 def pdf_render(template, context):
