@@ -297,6 +297,7 @@ LOGGING = {
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False, "filters": ["redact_tokens"]},
         "django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "weasyprint": {"level": "ERROR"},
+        "pikepdf": {"level": "WARNING"},
         "fontTools": {"level": "ERROR"},
     },
 }
