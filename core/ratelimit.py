@@ -59,6 +59,7 @@ def _row(scope, value, window):
         key=key, window_start=start, defaults={"window_end": start + window}
     )
     if created:
-        # The table holds current windows only.
-        AttemptCount.objects.filter(window_end__lte=now).delete()
+        # The table holds recent windows only (a window's end is left a while, for a request
+        # still counting in it at the turn of the window).
+        AttemptCount.objects.filter(window_end__lt=now - window).delete()
     return row
