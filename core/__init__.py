@@ -1,2 +1,3 @@
 """Mechanisms several apps share: anonymous links, charts, PDFs, CSVs, rate limits, client
-addresses. Domain apps import from here; this package imports no domain app."""
+addresses, secrets kept out of logs, responses kept out of caches. Domain apps import from
+here; this package imports no domain app."""

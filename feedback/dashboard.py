@@ -57,7 +57,7 @@ def rounds_with_results(group):
 
 
 def trend(rounds):
-    """``(x_labels, series)`` for reporting.charts.line_chart: share agreeing per principle."""
+    """``(x_labels, series)`` for core.charts.line_chart: share agreeing per principle."""
     labels = [f"{round.date:%-d %b %y}" for round in rounds]
     series = [
         (str(PRINCIPLES[key][0]), [round.principles[index]["share"] for round in rounds])

@@ -7,13 +7,15 @@ and their emailed link stops working), and a round never gets more answers than 
 In an anonymous round the name is only used to use up the invitation: it is not stored
 with the answer."""
 
+from datetime import timedelta
+
 from django.contrib.auth.decorators import login_not_required
-from django.core.cache import cache
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from core.ratelimit import attempt_allowed, attempt_refund, client_key
 from outcomes.anonymity import LinkInvalid, LinkUsed, invitation_find
 
 from . import services
@@ -23,7 +25,7 @@ from .models import ReflectionInvitation, ReflectionRound
 SESSION_KEY = "reflect_round"
 # Wrong codes allowed per address before the code form refuses for a while.
 CODE_TRIES = 10
-CODE_WINDOW_SECONDS = 15 * 60
+CODE_WINDOW = timedelta(minutes=15)
 
 
 def _invitations():
@@ -85,30 +87,15 @@ def answer(request, token):
     )
 
 
-def _too_many_tries(request):
-    return (cache.get(_tries_key(request)) or 0) >= CODE_TRIES
-
-
-def _tries_key(request):
-    return f"feedback:code-tries:{request.META.get('REMOTE_ADDR', '')}"
-
-
-def _count_try(request):
-    key = _tries_key(request)
-    cache.add(key, 0, CODE_WINDOW_SECONDS)
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, CODE_WINDOW_SECONDS)
-
-
 @login_not_required
 @never_cache
 def code_enter(request):
     form = CodeForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
-        if _too_many_tries(request):
+        # Every try is counted before the code is looked at, and a right one given back: a burst
+        # of guesses at once cannot get past the limit.
+        if not attempt_allowed(scope="feedback.code", value=client_key(request), limit=CODE_TRIES, window=CODE_WINDOW):
             form.add_error("code", _("Too many wrong codes. Wait 15 minutes, then try again."))
             status = 429
         else:
@@ -117,9 +104,9 @@ def code_enter(request):
                 code=code, status=ReflectionRound.Status.OPEN, closes_at__gt=timezone.now()
             ).first()
             if round is None:
-                _count_try(request)
                 form.add_error("code", _("That code is not recognised, or its round has closed."))
             else:
+                attempt_refund(scope="feedback.code", value=client_key(request), window=CODE_WINDOW)
                 request.session[SESSION_KEY] = round.pk
                 return redirect("feedback_public:code_answer")
     return render(request, "feedback/public/code.html", {"form": form}, status=status)

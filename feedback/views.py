@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.charts import diverging_likert, line_chart
 from outcomes.guide import SCALE
 from projects.permissions import project_for_viewing
-from reporting.charts import diverging_likert, line_chart
 
 from . import dashboard, services
 from .forms import SetupForm, WeDidForm

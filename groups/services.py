@@ -1,7 +1,8 @@
 """Writes with side effects for groups: members, recruitment, access records, erasure,
 terms of reference and ground rules. Keyword-only arguments throughout."""
 
-from django.core.cache import cache
+from datetime import timedelta
+
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -22,23 +23,10 @@ from .models import (
     TermsVersion,
 )
 
-# Public forms: at most this many submissions per window, per IP address and per email.
-RATE_WINDOW_SECONDS = 60 * 60
+# Public forms: at most this many submissions per window, per client address and per email.
+RATE_WINDOW = timedelta(hours=1)
 RATE_PER_IP = 10
 RATE_PER_EMAIL = 3
-
-
-def rate_limit_hit(*, scope, value, limit, window=RATE_WINDOW_SECONDS):
-    """Count one attempt and say whether the limit is now passed. The cache is shared by all
-    processes (settings.CACHES), so the limit holds across web workers."""
-    key = f"groups:rate:{scope}:{token_hash(str(value).lower())}"
-    cache.add(key, 0, window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, window)
-        count = 1
-    return count > limit
 
 
 def person_find_or_create(*, organisation, email, defaults):

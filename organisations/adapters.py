@@ -4,6 +4,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
+from core.http import client_ip
 from outbox.services import email_queue
 
 # allauth messages whose content is a secret made in the request (a code, or a confirmation
@@ -21,6 +22,10 @@ class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request):
         # Staff are invited by an organisation admin; there is no open sign-up.
         return False
+
+    def get_client_ip(self, request):
+        # Sign-in limits count clients by the same rule as ours (TRUSTED_PROXY_COUNT).
+        return client_ip(request) or super().get_client_ip(request)
 
     def send_notification_mail(self, template_prefix, user, context=None, email=None):
         # allauth leaves the user out of a notice's context; the worker needs it to rebuild it.

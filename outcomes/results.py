@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from django.utils.translation import gettext as _
 
-from reporting.charts import diverging_likert
+from core.charts import diverging_likert
 
 from . import guide
 from .models import Answer, Audience, Response, Statement

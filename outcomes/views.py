@@ -1,16 +1,15 @@
-import csv
 import random
 from collections import defaultdict
 
 from django.contrib import messages
 from django.db.models import Count, Q
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.csv import csv_response
 from projects.permissions import can_edit_project, project_for_editing, project_for_viewing
 
 from . import guide, services
@@ -288,17 +287,14 @@ def responses_csv(request, project_pk, pk):
         Response.objects.filter(questionnaire=questionnaire, audience__in=shown).values("id", "audience", "answered_on")
     )
     random.SystemRandom().shuffle(responses)
-    http = HttpResponse(content_type="text/csv; charset=utf-8")
-    http["Content-Disposition"] = f'attachment; filename="questionnaire-{questionnaire.pk}-answers.csv"'
-    writer = csv.writer(http)
-    writer.writerow(
+    rows = [
         [_("Questionnaire"), _("When in the project"), _("Version"), _("Date answered")]
         + [statement.text for statement in statements]
-    )
+    ]
     audience_labels = dict(Audience.choices)
     for response in responses:
         given = answers.get(response["id"], {})
-        writer.writerow(
+        rows.append(
             [
                 questionnaire.title,
                 questionnaire.get_point_display(),
@@ -310,14 +306,8 @@ def responses_csv(request, project_pk, pk):
                 # Every row, answered or not: a blank beside "Withheld" would show who answered.
                 if statement.audience in (guide.BOTH, response["audience"])
                 and answered.get((response["audience"], statement.pk), 0) < minimum
-                else _csv_safe(given.get(statement.pk, ""))
+                else given.get(statement.pk, "")
                 for statement in statements
             ]
         )
-    return http
-
-
-def _csv_safe(value):
-    """Free text opened in a spreadsheet must not run as a formula."""
-    value = str(value)
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    return csv_response(rows, filename=f"questionnaire-{questionnaire.pk}-answers.csv")

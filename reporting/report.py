@@ -1,8 +1,6 @@
 """Putting a report together: the same sections for the page, the PDF and the CSV."""
 
-import csv
 import hashlib
-import io
 
 from django.conf import settings
 from django.core.cache import cache
@@ -12,10 +10,10 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core.pdf import pdf_render
 from projects.models import Project
 
 from .figures import projects_filtered
-from .pdf import pdf_render
 from .sections import ReportContext, sections_across, sections_for_project
 
 
@@ -130,29 +128,9 @@ def export_pdf(export, *, as_of):
 CSV_HEADER = ["section", "project", "measure", "category", "value"]
 
 
-def report_csv(sections, label):
-    """Long-format CSV of the sections' figures; withheld figures stay withheld."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(CSV_HEADER)
+def report_csv_rows(sections, label):
+    """Long-format rows of the sections' figures, header first; withheld figures stay withheld."""
+    yield CSV_HEADER
     for section, data in sections:
         if section.csv:
-            for row in section.csv(data, label):
-                writer.writerow([_csv_safe(value) for value in row])
-    return buffer.getvalue()
-
-
-def _csv_safe(value):
-    """Text that a spreadsheet would run as a formula is prefixed with an apostrophe."""
-    text = str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not _is_number(text):
-        return "'" + text
-    return text
-
-
-def _is_number(text):
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
+            yield from section.csv(data, label)

@@ -14,11 +14,12 @@ from typing import Any
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
+from core import charts
 from feedback.guide import PRINCIPLE_KEYS, PRINCIPLES
 from outcomes.models import Audience, Questionnaire, Rollups
 from projects.models import Project
 
-from . import charts, evidence, figures, participation
+from . import evidence, figures, participation
 
 
 @dataclass(frozen=True)

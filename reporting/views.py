@@ -3,13 +3,14 @@ import math
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.csv import csv_response
 from outcomes.anonymity import LinkInvalid, LinkUsed, invitation_find
 from projects.permissions import can_edit_project, project_for_editing, project_for_viewing
 
@@ -26,7 +27,7 @@ from .permissions import (
     reading_for_editing,
     report_for_viewing,
 )
-from .report import across_report, dashboard_sections, filters_described, project_report, projects_page, report_csv
+from .report import across_report, dashboard_sections, filters_described, project_report, projects_page, report_csv_rows
 from .sections import SECTIONS, ReportContext, indicators_project
 
 
@@ -83,8 +84,8 @@ def dashboard_csv(request):
     organisation = request.user.organisation
     if organisation is None:
         raise Http404
-    body = report_csv(across_report(selected, organisation), _("All projects"))
-    return _csv_response(body, "reports-all-projects.csv")
+    rows = report_csv_rows(across_report(selected, organisation), _("All projects"))
+    return csv_response(rows, filename="reports-all-projects.csv")
 
 
 def project_report_page(request, pk):
@@ -107,14 +108,8 @@ def project_report_page(request, pk):
 
 def project_report_csv(request, pk):
     project = report_for_viewing(request.user, pk)
-    body = report_csv(project_report(project), project.title)
-    return _csv_response(body, f"report-project-{project.pk}.csv")
-
-
-def _csv_response(body, filename):
-    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    rows = report_csv_rows(project_report(project), project.title)
+    return csv_response(rows, filename=f"report-project-{project.pk}.csv")
 
 
 # --- PDF exports -----------------------------------------------------------------------------

@@ -7,15 +7,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from core.ratelimit import attempt_allowed, client_key
 from outcomes.anonymity import LinkInvalid, LinkUsed
 
 from .. import services
 from ..forms import ApplicationForm, InterestForm
 from ..models import RecruitmentRound
-
-
-def _client_ip(request):
-    return request.META.get("REMOTE_ADDR", "")
 
 
 @login_not_required
@@ -27,14 +24,24 @@ def join(request, slug):
         return render(request, "groups/public/join_closed.html", context)
     form = InterestForm(request.POST or None)
     if request.method == "POST":
-        if services.rate_limit_hit(scope="ip", value=_client_ip(request), limit=services.RATE_PER_IP):
+        if not attempt_allowed(
+            scope="groups.interest.ip",
+            value=client_key(request),
+            limit=services.RATE_PER_IP,
+            window=services.RATE_WINDOW,
+        ):
             return render(request, "groups/public/too_many.html", context, status=429)
         if form.data.get("website"):
             # A honeypot filled in: a robot. Say thank you and store nothing.
             return render(request, "groups/public/join_thanks.html", {**context, "duplicate": False})
         if form.is_valid():
             data = form.cleaned_data
-            if services.rate_limit_hit(scope="email", value=data["email"], limit=services.RATE_PER_EMAIL):
+            if not attempt_allowed(
+                scope="groups.interest.email",
+                value=data["email"],
+                limit=services.RATE_PER_EMAIL,
+                window=services.RATE_WINDOW,
+            ):
                 return render(request, "groups/public/too_many.html", context, status=429)
             _applicant, created = services.interest_record(
                 round=round,

@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from reporting.pdf import pdf_render
+from core.pdf import pdf_render
 
 from .. import services
 from ..diff import terms_diff

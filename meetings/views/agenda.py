@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from reporting.pdf import pdf_render
+from core.pdf import pdf_render
 
 from .. import services
 from ..forms import AgendaItemForm, PaperForm

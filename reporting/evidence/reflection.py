@@ -5,10 +5,10 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
+from core import charts
 from feedback.guide import AGREE, PRINCIPLE_KEYS, PRINCIPLES
 from feedback.models import ReflectionAnswer, ReflectionRound, WeDid
 
-from .. import charts
 from .scores import percent
 
 

@@ -7,6 +7,7 @@ from django.db import connection
 from django.db.models import Count, F, Min, Q
 from django.utils.translation import gettext_lazy as _
 
+from core import charts
 from outcomes import guide as outcomes_guide
 from outcomes.models import (
     Answer,
@@ -18,8 +19,6 @@ from outcomes.models import (
     StatementTally,
     reportable_cells_sql,
 )
-
-from .. import charts
 
 SCALE = [value for value, _label in outcomes_guide.SCALE]
 POINTS = [Questionnaire.Point.START, Questionnaire.Point.DURING, Questionnaire.Point.END]

@@ -206,7 +206,7 @@ def test_project_report_page_csv_and_pdf_show_the_new_sections(client, world, ma
     assert "Meet in the library" in csv and "Hours contributed at meetings" in csv and "Secret suggestion" not in csv
     from pypdf import PdfReader
 
-    from reporting.pdf import pdf_render
+    from core.pdf import pdf_render
 
     pdf = pdf_render(
         "pdf/report.html",

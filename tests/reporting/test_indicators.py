@@ -5,7 +5,7 @@ from xml.etree import ElementTree
 
 from django.urls import reverse
 
-from reporting.charts import indicator_chart
+from core.charts import indicator_chart
 from reporting.figures import indicator_status
 from reporting.models import Indicator, IndicatorReading
 from tests.factories import IndicatorFactory, IndicatorReadingFactory, OutcomeFactory, UserFactory

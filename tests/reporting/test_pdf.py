@@ -10,7 +10,7 @@ from django.template import engines
 from django.urls import reverse
 from pypdf import PdfReader
 
-from reporting import pdf as pdf_module
+from core import pdf as pdf_module
 from reporting.models import ReportExport
 from tests.factories import (
     ActivityFactory,

@@ -81,7 +81,7 @@ def test_dashboard_csv_has_totals_and_a_row_per_project(client, manager, organis
     MembershipFactory(group=GroupFactory(project=first), person=person)
     client.force_login(manager)
     response = client.get(reverse("reporting:dashboard_csv"))
-    body = response.content.decode()
+    body = response.content.decode("utf-8-sig")  # Excel needs the byte order mark
     assert response["Content-Type"].startswith("text/csv")
     assert body.splitlines()[0] == "section,project,measure,category,value"
     assert "Engagement,All projects,Projects,,2" in body

@@ -1,6 +1,6 @@
 from xml.etree import ElementTree
 
-from reporting.charts import LIKERT_COLOURS, bar_chart, diverging_likert, line_chart
+from core.charts import LIKERT_COLOURS, bar_chart, diverging_likert, line_chart
 
 SVG = "{http://www.w3.org/2000/svg}"
 
