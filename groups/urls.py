@@ -23,7 +23,6 @@ urlpatterns = [
     path(G + "expenses/policy/", support.expenses_policy, name="expenses_policy"),
     path(G + "expenses/new/", support.claim_add, name="claim_add"),
     path(G + "expenses/<int:claim_pk>/status/", support.claim_status, name="claim_status"),
-    path(G + "logistics/", support.logistics, name="logistics"),
     path(G + "recruitment/new/", recruitment.round_create, name="round_create"),
     path(R, recruitment.round_detail, name="round_detail"),
     path(R + "edit/", recruitment.round_edit, name="round_edit"),

@@ -1,11 +1,11 @@
-"""Links emailed to group members: /r/calendar/<token>/ and /r/papers/<token>/<paper>/."""
+"""Public addresses (no sign-in): a member's emailed calendar feed and the group's papers."""
 
 from django.urls import path
 
-from .views import resident
+from .views import public
 
-app_name = "meetings_resident"
+app_name = "meetings_public"
 urlpatterns = [
-    path("calendar/<str:token>/", resident.calendar_feed, name="calendar"),
-    path("papers/<str:token>/<int:paper_pk>/", resident.paper, name="paper"),
+    path("r/calendar/<str:token>/", public.calendar_feed, name="calendar"),
+    path("r/papers/<str:token>/<int:paper_pk>/", public.paper, name="paper"),
 ]

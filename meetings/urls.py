@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agenda, events, planning, records
+from .views import agenda, events, logistics, planning, records
 
 app_name = "meetings"
 
@@ -11,6 +11,8 @@ urlpatterns = [
     path("<int:project_pk>/meetings/new/", planning.meeting_create, name="create"),
     path("<int:project_pk>/meetings/groups/<int:group_pk>/settings/", planning.group_settings, name="group_settings"),
     path("<int:project_pk>/meetings/groups/<int:group_pk>/decisions/", records.decision_log, name="decision_log"),
+    # A group's page (under the group's address) that needs the meetings and the access records.
+    path("<int:project_pk>/groups/<int:pk>/logistics/", logistics.logistics, name="logistics"),
     path("<int:project_pk>/events/", events.event_list, name="event_list"),
     path("<int:project_pk>/events/new/", events.event_create, name="event_create"),
     path("<int:project_pk>/events/<int:pk>/", events.event_edit, name="event_edit"),

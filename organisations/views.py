@@ -7,32 +7,14 @@ from django.db.models import Exists, OuterRef
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
-
-from projects.models import Project
-from projects.permissions import can_create_project
 
 from . import services
 from .forms import OrganisationSettingsForm, StaffInviteForm, StaffRoleForm
 from .models import User
 from .permissions import organisation_for_member, require_org_admin, staff_member_for_admin
-
-
-def home(request):
-    projects = Project.objects.visible_to(request.user).with_progress().with_next_activity()
-    return render(
-        request,
-        "organisations/home.html",
-        {
-            "projects": projects,
-            "sees_all": request.user.sees_all_projects,
-            "can_create": can_create_project(request.user),
-            "today": timezone.localdate(),
-        },
-    )
 
 
 @login_not_required

@@ -1,11 +1,11 @@
-"""Links emailed to residents: /r/questionnaire/<token>/ (no sign-in; tokens never logged)."""
+"""Public addresses (no sign-in): the questionnaire emailed to residents (tokens never logged)."""
 
 from django.urls import path
 
 from . import respond
 
-app_name = "respond"
+app_name = "outcomes_public"
 urlpatterns = [
-    path("thanks/", respond.thanks, name="thanks"),
-    path("<str:token>/", respond.questionnaire_answer, name="questionnaire"),
+    path("r/questionnaire/thanks/", respond.thanks, name="thanks"),
+    path("r/questionnaire/<str:token>/", respond.questionnaire_answer, name="questionnaire"),
 ]

@@ -35,8 +35,3 @@ urlpatterns = [
         name="reading_delete",
     ),
 ]
-
-# Resident links (no sign-in), mounted at /r/ by coproduction/urls.py.
-resident_urlpatterns = [
-    path("monitoring/<str:token>/", views.monitoring_answer, name="monitoring_answer"),
-]

@@ -2,7 +2,6 @@ import math
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_not_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -10,12 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from outcomes.anonymity import LinkInvalid, LinkUsed, invitation_find
 from projects.permissions import can_edit_project, project_for_editing, project_for_viewing
 
 from . import services
 from .figures import projects_filtered
-from .forms import DashboardFilterForm, IndicatorForm, MonitoringForm, PopulationForm, ReadingForm
+from .forms import DashboardFilterForm, IndicatorForm, PopulationForm, ReadingForm
 from .models import MonitoringInvitation, ReportExport
 from .permissions import (
     export_for_user,
@@ -368,28 +366,6 @@ def monitoring(request, pk):
             ),
         },
     )
-
-
-@login_not_required
-def monitoring_answer(request, token):
-    try:
-        invitation = invitation_find(MonitoringInvitation.objects.select_related("project__organisation"), token)
-    except LinkInvalid:
-        raise Http404 from None
-    project = invitation.project
-    context = {"project": project, "organisation": project.organisation}
-    if invitation.completed:
-        return render(request, "reporting/monitoring_done.html", {**context, "already": True})
-    form = MonitoringForm(request.POST or None, organisation=project.organisation)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.monitoring_answer(token=token, answers=form.cleaned_data)
-        except LinkInvalid:
-            raise Http404 from None
-        except LinkUsed:
-            return render(request, "reporting/monitoring_done.html", {**context, "already": True})
-        return render(request, "reporting/monitoring_done.html", context)
-    return render(request, "reporting/monitoring_form.html", {**context, "form": form})
 
 
 def population(request):

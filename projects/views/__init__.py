@@ -19,7 +19,7 @@ from .plan import (
     outcome_edit,
     outcome_move,
 )
-from .projects import project_advance, project_create, project_detail, project_edit, project_list
+from .projects import home, project_advance, project_create, project_detail, project_edit, project_list
 from .team import team, team_add, team_remove
 
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
     "activity_delete",
     "activity_edit",
     "activity_move",
+    "home",
     "measure_add",
     "measure_delete",
     "measure_edit",
