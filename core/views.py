@@ -34,6 +34,13 @@ class ScopedMixin:
 
 
 class SaveMixin(ScopedMixin):
+    def form_kwargs(self):
+        """What the form needs beyond its data and instance, e.g. the project to choose from."""
+        return {}
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), **self.form_kwargs()}
+
     def form_valid(self, form):
         self.object = self.save(form)
         messages.success(self.request, self.get_success_message())

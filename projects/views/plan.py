@@ -59,13 +59,6 @@ class PlanForm(PlanPage):
     def get_intro(self):
         return ""
 
-    def form_kwargs(self):
-        """What the kind's form needs beyond the data, e.g. the project to choose from."""
-        return {}
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), **self.form_kwargs()}
-
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             intro=self.get_intro(), submit_label=_("Save"), cancel_url=self.project.get_absolute_url(), **kwargs
