@@ -2,12 +2,15 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+
+from core.views import ScopedCreateView, ScopedUpdateView
 
 from ..forms import ClaimStatusForm, ExpenseClaimForm, ExpensesPolicyForm
 from ..models import ExpenseClaim
 from ..permissions import group_for_editing
-from .common import group_context
+from .common import GroupFormPage, group_context
 
 
 def expenses(request, project_pk, pk):
@@ -32,45 +35,36 @@ def expenses(request, project_pk, pk):
     )
 
 
-def expenses_policy(request, project_pk, pk):
-    group = group_for_editing(request.user, project_pk, pk)
-    form = ExpensesPolicyForm(request.POST or None, instance=group)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Support and expenses policy saved."))
-        return redirect("groups:expenses", group.project_id, group.pk)
-    return render(
-        request,
-        "groups/form_page.html",
-        group_context(
-            group,
-            (_("Support and expenses"), reverse("groups:expenses", args=[group.project_id, group.pk])),
-            (_("Policy"), None),
-            form=form,
-            title=_("Agreed support and expenses policy"),
-            intro=_("One of the guide's standard objectives: agree support and expenses for members of the group."),
-        ),
-    )
+class ExpensesPage(GroupFormPage):
+    """A form under the group's support and expenses page."""
+
+    def crumbs(self):
+        expenses = reverse("groups:expenses", args=[self.group.project_id, self.group.pk])
+        return [(_("Support and expenses"), expenses), (self.last_crumb, None)]
+
+    def get_success_url(self):
+        return reverse("groups:expenses", args=[self.group.project_id, self.group.pk])
 
 
-def claim_add(request, project_pk, pk):
-    group = group_for_editing(request.user, project_pk, pk)
-    form = ExpenseClaimForm(request.POST or None, group=group)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Claim recorded."))
-        return redirect("groups:expenses", group.project_id, group.pk)
-    return render(
-        request,
-        "groups/form_page.html",
-        group_context(
-            group,
-            (_("Support and expenses"), reverse("groups:expenses", args=[group.project_id, group.pk])),
-            (_("New claim"), None),
-            form=form,
-            title=_("Record an expenses claim"),
-        ),
-    )
+class ExpensesPolicyEdit(ExpensesPage, ScopedUpdateView):
+    form_class = ExpensesPolicyForm
+    title = gettext_lazy("Agreed support and expenses policy")
+    intro = gettext_lazy("One of the guide's standard objectives: agree support and expenses for members of the group.")
+    last_crumb = gettext_lazy("Policy")
+    success_message = gettext_lazy("Support and expenses policy saved.")
+
+    def get_object(self):
+        return self.group
+
+
+class ClaimAdd(ExpensesPage, ScopedCreateView):
+    form_class = ExpenseClaimForm
+    title = gettext_lazy("Record an expenses claim")
+    last_crumb = gettext_lazy("New claim")
+    success_message = gettext_lazy("Claim recorded.")
+
+    def form_kwargs(self):
+        return {"group": self.group}
 
 
 @require_POST
