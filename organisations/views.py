@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from . import services
 from .forms import OrganisationSettingsForm, StaffInviteForm, StaffRoleForm
 from .models import User
-from .permissions import organisation_for_member, require_org_admin, staff_member_for_admin
+from .permissions import organisation_for_editing, organisation_for_viewing, staff_member_for_editing
 
 
 @login_not_required
@@ -41,7 +41,7 @@ def csrf_failure(request, reason=""):
 
 
 def staff(request):
-    organisation = require_org_admin(request.user)
+    organisation = organisation_for_editing(request.user)
     return render(
         request,
         "organisations/staff.html",
@@ -56,7 +56,7 @@ def staff(request):
 
 
 def staff_invite(request):
-    organisation = require_org_admin(request.user)
+    organisation = organisation_for_editing(request.user)
     form = StaffInviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -75,7 +75,7 @@ def staff_invite(request):
 
 @require_POST
 def staff_role(request, pk):
-    member = staff_member_for_admin(request.user, pk)
+    member = staff_member_for_editing(request.user, pk)
     form = StaffRoleForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose a role from the list."))
@@ -93,7 +93,7 @@ def staff_role(request, pk):
 
 @require_POST
 def staff_reinvite(request, pk):
-    member = staff_member_for_admin(request.user, pk)
+    member = staff_member_for_editing(request.user, pk)
     if member.has_usable_password():
         messages.error(request, _("%(name)s has already chosen a password.") % {"name": member.name})
     else:
@@ -103,7 +103,7 @@ def staff_reinvite(request, pk):
 
 
 def organisation_settings(request):
-    organisation = require_org_admin(request.user)
+    organisation = organisation_for_editing(request.user)
     form = OrganisationSettingsForm(request.POST or None, request.FILES or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
         services.organisation_settings_save(form=form)
@@ -119,7 +119,7 @@ def organisation_settings(request):
 @require_GET
 def organisation_logo(request, pk):
     # Uploads are never on a public URL (see README): staff see their own organisation's logo.
-    organisation = organisation_for_member(request.user, pk)
+    organisation = organisation_for_viewing(request.user, pk)
     if not organisation.logo:
         raise Http404
     extension = organisation.logo.name.rsplit(".", 1)[-1]

@@ -26,11 +26,11 @@ def indicator_for_viewing(user, project_pk, pk):
     return project, get_object_or_404(project.indicators.select_related("outcome"), pk=pk)
 
 
-def export_for_user(user, pk):
+def export_for_viewing(user, pk):
     return get_object_or_404(ReportExport.objects.downloadable_by(user).select_related("project"), pk=pk)
 
 
-def organisation_for_admin(user):
+def organisation_for_population(user):
     """The organisation whose population profile this person may change (admins only)."""
     if not user.is_authenticated or user.organisation_id is None or not user.is_org_admin:
         raise Http404

@@ -18,9 +18,9 @@ from .figures import projects_filtered
 from .forms import DashboardFilterForm, IndicatorForm, PopulationForm, ReadingForm
 from .models import Indicator, IndicatorReading, MonitoringInvitation, ReportExport
 from .permissions import (
-    export_for_user,
+    export_for_viewing,
     indicator_for_viewing,
-    organisation_for_admin,
+    organisation_for_population,
     projects_for_reports,
     report_for_viewing,
 )
@@ -142,7 +142,7 @@ def export_list(request):
 
 
 def export_detail(request, pk):
-    export = export_for_user(request.user, pk)
+    export = export_for_viewing(request.user, pk)
     return render(
         request,
         "reporting/export_detail.html",
@@ -159,7 +159,7 @@ def export_detail(request, pk):
 
 
 def export_download(request, pk):
-    export = export_for_user(request.user, pk)
+    export = export_for_viewing(request.user, pk)
     if export.status != ReportExport.Status.READY or not export.file:
         raise Http404
     return FileResponse(
@@ -388,7 +388,7 @@ def monitoring(request, pk):
 
 
 def population(request):
-    organisation = organisation_for_admin(request.user)
+    organisation = organisation_for_population(request.user)
     form = PopulationForm(request.POST or None, organisation=organisation)
     if request.method == "POST" and form.is_valid():
         services.population_save(organisation=organisation, shares=form.shares())

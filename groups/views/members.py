@@ -12,7 +12,7 @@ from .. import services
 from ..forms import AccessRecordForm, GroupForm, MemberAddForm, MemberEditForm, TrainingForm
 from ..models import AccessRecord, Group, Membership, Person
 from ..permissions import (
-    can_erase,
+    can_erase_members,
     can_manage_group,
     can_see_access,
     group_for_access,
@@ -169,7 +169,7 @@ def member_detail(request, project_pk, pk, membership_pk):
             claims=membership.expense_claims.all() if can_manage else None,
             can_manage=can_manage,
             can_see_access=can_see_access(request.user, group),
-            can_erase=can_erase(request.user, group),
+            can_erase=can_erase_members(request.user, group),
             other_groups=membership.person.memberships.exclude(pk=membership.pk).select_related("group__project"),
         ),
     )
@@ -229,7 +229,7 @@ def member_access(request, project_pk, pk, membership_pk):
 
 def member_erase(request, project_pk, pk, membership_pk):
     group = group_for_viewing(request.user, project_pk, pk)
-    if not can_erase(request.user, group):
+    if not can_erase_members(request.user, group):
         raise PermissionDenied
     membership = _membership(group, membership_pk)
     if request.method == "POST":

@@ -5,10 +5,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from projects.permissions import project_for_viewing
+
 from .. import services
 from ..forms import EventForm
 from ..models import Event
-from ..permissions import can_manage_meetings, event_for, project_for_meetings
+from ..permissions import can_manage_meetings, event_for_editing, project_for_scheduling
 
 
 def _crumbs(project, *rest):
@@ -21,7 +23,7 @@ def _crumbs(project, *rest):
 
 
 def event_list(request, project_pk):
-    project = project_for_meetings(request.user, project_pk)
+    project = project_for_viewing(request.user, project_pk)
     events = Event.objects.for_project(project)
     return render(
         request,
@@ -38,7 +40,7 @@ def event_list(request, project_pk):
 
 
 def event_create(request, project_pk):
-    project = project_for_meetings(request.user, project_pk, manage=True)
+    project = project_for_scheduling(request.user, project_pk)
     form = EventForm(request.POST or None, project=project, instance=Event(project=project))
     if request.method == "POST" and form.is_valid():
         services.event_save(event=form.instance, people=form.cleaned_data["people"])
@@ -48,7 +50,7 @@ def event_create(request, project_pk):
 
 
 def event_edit(request, project_pk, pk):
-    project, event = event_for(request.user, project_pk, pk, manage=True)
+    project, event = event_for_editing(request.user, project_pk, pk)
     form = EventForm(request.POST or None, project=project, instance=event)
     if request.method == "POST" and form.is_valid():
         services.event_save(event=form.instance, people=form.cleaned_data["people"])
@@ -58,7 +60,7 @@ def event_edit(request, project_pk, pk):
 
 
 def event_delete(request, project_pk, pk):
-    project, event = event_for(request.user, project_pk, pk, manage=True)
+    project, event = event_for_editing(request.user, project_pk, pk)
     if request.method == "POST":
         event.delete()
         messages.success(request, _("Event deleted."))
