@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 from projects.models import ProjectRole
 from projects.permissions import has_project_role, project_for_viewing
 
-from .models import Event, Meeting
+from .models import Meeting
 
 
 def can_manage_meetings(user, project):
@@ -44,8 +44,3 @@ def meeting_for_editing(user, project_pk, pk):
 def group_for_scheduling(user, project_pk, group_pk):
     project = project_for_scheduling(user, project_pk)
     return project, get_object_or_404(project.groups.all(), pk=group_pk)
-
-
-def event_for_editing(user, project_pk, pk):
-    project = project_for_scheduling(user, project_pk)
-    return project, get_object_or_404(Event.objects.filter(project=project), pk=pk)

@@ -14,9 +14,9 @@ urlpatterns = [
     # A group's page (under the group's address) that needs the meetings and the access records.
     path("<int:project_pk>/groups/<int:pk>/logistics/", logistics.logistics, name="logistics"),
     path("<int:project_pk>/events/", events.event_list, name="event_list"),
-    path("<int:project_pk>/events/new/", events.event_create, name="event_create"),
-    path("<int:project_pk>/events/<int:pk>/", events.event_edit, name="event_edit"),
-    path("<int:project_pk>/events/<int:pk>/delete/", events.event_delete, name="event_delete"),
+    path("<int:project_pk>/events/new/", events.EventCreate.as_view(), name="event_create"),
+    path("<int:project_pk>/events/<int:pk>/", events.EventEdit.as_view(), name="event_edit"),
+    path("<int:project_pk>/events/<int:pk>/delete/", events.EventDelete.as_view(), name="event_delete"),
     path(M, planning.meeting_detail, name="detail"),
     path(M + "change/", planning.meeting_edit, name="edit"),
     path(M + "cancel/", planning.meeting_cancel, name="cancel"),
