@@ -53,7 +53,7 @@ class PlanPage:
         )
 
 
-class PlanForm(PlanPage):
+class PlanFormPage(PlanPage):
     template_name = "projects/item_form.html"
 
     def get_intro(self):
@@ -65,7 +65,7 @@ class PlanForm(PlanPage):
         )
 
 
-class PlanAdd(PlanForm, ScopedCreateView):
+class PlanAdd(PlanFormPage, ScopedCreateView):
     def save(self, form):
         item = form.save(commit=False)
         self.place(item)
@@ -78,7 +78,7 @@ class PlanAdd(PlanForm, ScopedCreateView):
         raise NotImplementedError
 
 
-class PlanEdit(PlanForm, ScopedUpdateView):
+class PlanEdit(PlanFormPage, ScopedUpdateView):
     pass
 
 
