@@ -2,10 +2,10 @@ from django.contrib import admin
 from django.urls import include, path
 
 from organisations import views as organisation_views
-from reporting import urls as reporting_urls
+from projects import views as project_views
 
 urlpatterns = [
-    path("", organisation_views.home, name="home"),
+    path("", project_views.home, name="home"),
     path("healthz", organisation_views.healthz, name="healthz"),
     path("accessibility/", organisation_views.accessibility, name="accessibility"),
     path("admin/", admin.site.urls),
@@ -17,14 +17,14 @@ urlpatterns = [
     path("projects/", include("outcomes.urls")),
     path("projects/", include("feedback.urls")),
     path("reports/", include("reporting.urls")),
-    # Public recruitment pages and the emailed application link (no sign-in).
+    # Pages for residents and members without an account (no sign-in). Each app keeps them
+    # in <app>/public_urls.py (namespace "<app>_public"), written from the site root: the
+    # flyer's /join/<slug>/ and the emailed links under /r/.
     path("", include("groups.public_urls")),
-    # Emailed questionnaire links (no sign-in).
-    path("r/questionnaire/", include("outcomes.resident_urls")),
-    # Emailed reflection links and the meeting code page (no sign-in).
-    path("r/", include("feedback.public_urls")),
-    path("r/", include("meetings.resident_urls")),
-    path("r/", include(reporting_urls.resident_urlpatterns)),
+    path("", include("meetings.public_urls")),
+    path("", include("outcomes.public_urls")),
+    path("", include("feedback.public_urls")),
+    path("", include("reporting.public_urls")),
 ]
 
 handler404 = "organisations.errors.not_found"

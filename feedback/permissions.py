@@ -21,7 +21,7 @@ def group_for_viewing(user, project_pk, group_pk):
     return get_object_or_404(Group.objects.select_related("project__organisation"), project=project, pk=group_pk)
 
 
-def chairs_group(user, group):
+def is_group_chair(user, group):
     """A staff user who sits on the group as its chair or co-chair (matched by email)."""
     if not user.is_authenticated or not user.email:
         return False
@@ -34,7 +34,7 @@ def chairs_group(user, group):
 
 def can_see_results(user, group):
     project = group.project
-    return is_lead_officer(user, project) or is_chair(user, project) or chairs_group(user, group)
+    return is_lead_officer(user, project) or is_chair(user, project) or is_group_chair(user, group)
 
 
 def can_run_reflection(user, group):

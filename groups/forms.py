@@ -36,10 +36,9 @@ class ExpensesPolicyForm(forms.ModelForm):
 
 
 def _meeting_field(group, label):
-    from meetings.models import Meeting
-
+    # Through the reverse relation: meetings build on groups, so groups never imports meetings.
     return forms.ModelChoiceField(
-        queryset=Meeting.objects.filter(group=group).order_by("starts_at"),
+        queryset=group.meetings.order_by("starts_at"),
         required=False,
         label=label,
         empty_label=_("Not tied to a meeting"),

@@ -58,7 +58,7 @@ def group_for_access(user, project_pk, pk):
     raise PermissionDenied
 
 
-def can_erase(user, group):
+def can_erase_members(user, group):
     """Erasure is the lead officer's (or an organisation admin's) decision."""
     return user.organisation_id == group.project.organisation_id and (
         user.is_org_admin or is_lead_officer(user, group.project)

@@ -1,4 +1,4 @@
-"""Public addresses: the recruitment flyer and the emailed application link (no sign-in)."""
+"""Public addresses (no sign-in): the recruitment flyer and the emailed application link."""
 
 from django.urls import path
 

@@ -35,7 +35,7 @@ def _context(email):
     items = list(meeting.agenda_items.all())
     for item in items:
         item.paper_links = [
-            (paper, absolute_url(reverse("meetings_resident:paper", args=[token, paper.pk])))
+            (paper, absolute_url(reverse("meetings_public:paper", args=[token, paper.pk])))
             for paper in item.papers.all()
         ]
     return {
@@ -44,7 +44,7 @@ def _context(email):
         "group": meeting.group,
         "organisation": meeting.group.project.organisation,
         "items": items,
-        "calendar_url": absolute_url(reverse("meetings_resident:calendar", args=[token])),
+        "calendar_url": absolute_url(reverse("meetings_public:calendar", args=[token])),
     }
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agenda, events, planning, records
+from .views import agenda, events, logistics, planning, records
 
 app_name = "meetings"
 
@@ -11,10 +11,12 @@ urlpatterns = [
     path("<int:project_pk>/meetings/new/", planning.meeting_create, name="create"),
     path("<int:project_pk>/meetings/groups/<int:group_pk>/settings/", planning.group_settings, name="group_settings"),
     path("<int:project_pk>/meetings/groups/<int:group_pk>/decisions/", records.decision_log, name="decision_log"),
+    # A group's page (under the group's address) that needs the meetings and the access records.
+    path("<int:project_pk>/groups/<int:pk>/logistics/", logistics.logistics, name="logistics"),
     path("<int:project_pk>/events/", events.event_list, name="event_list"),
-    path("<int:project_pk>/events/new/", events.event_create, name="event_create"),
-    path("<int:project_pk>/events/<int:pk>/", events.event_edit, name="event_edit"),
-    path("<int:project_pk>/events/<int:pk>/delete/", events.event_delete, name="event_delete"),
+    path("<int:project_pk>/events/new/", events.EventCreate.as_view(), name="event_create"),
+    path("<int:project_pk>/events/<int:pk>/", events.EventEdit.as_view(), name="event_edit"),
+    path("<int:project_pk>/events/<int:pk>/delete/", events.EventDelete.as_view(), name="event_delete"),
     path(M, planning.meeting_detail, name="detail"),
     path(M + "change/", planning.meeting_edit, name="edit"),
     path(M + "cancel/", planning.meeting_cancel, name="cancel"),

@@ -7,32 +7,14 @@ from django.db.models import Exists, OuterRef
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from projects.models import Project
-from projects.permissions import can_create_project
-
 from . import services
 from .forms import OrganisationSettingsForm, StaffInviteForm, StaffRoleForm
 from .models import User
-from .permissions import organisation_for_member, require_org_admin, staff_member_for_admin
-
-
-def home(request):
-    projects = Project.objects.visible_to(request.user).with_progress().with_next_activity()
-    return render(
-        request,
-        "organisations/home.html",
-        {
-            "projects": projects,
-            "sees_all": request.user.sees_all_projects,
-            "can_create": can_create_project(request.user),
-            "today": timezone.localdate(),
-        },
-    )
+from .permissions import organisation_for_editing, organisation_for_viewing, staff_member_for_editing
 
 
 @login_not_required
@@ -59,7 +41,7 @@ def csrf_failure(request, reason=""):
 
 
 def staff(request):
-    organisation = require_org_admin(request.user)
+    organisation = organisation_for_editing(request.user)
     return render(
         request,
         "organisations/staff.html",
@@ -74,7 +56,7 @@ def staff(request):
 
 
 def staff_invite(request):
-    organisation = require_org_admin(request.user)
+    organisation = organisation_for_editing(request.user)
     form = StaffInviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -93,7 +75,7 @@ def staff_invite(request):
 
 @require_POST
 def staff_role(request, pk):
-    member = staff_member_for_admin(request.user, pk)
+    member = staff_member_for_editing(request.user, pk)
     form = StaffRoleForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose a role from the list."))
@@ -111,7 +93,7 @@ def staff_role(request, pk):
 
 @require_POST
 def staff_reinvite(request, pk):
-    member = staff_member_for_admin(request.user, pk)
+    member = staff_member_for_editing(request.user, pk)
     if member.has_usable_password():
         messages.error(request, _("%(name)s has already chosen a password.") % {"name": member.name})
     else:
@@ -121,7 +103,7 @@ def staff_reinvite(request, pk):
 
 
 def organisation_settings(request):
-    organisation = require_org_admin(request.user)
+    organisation = organisation_for_editing(request.user)
     form = OrganisationSettingsForm(request.POST or None, request.FILES or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
         services.organisation_settings_save(form=form)
@@ -137,7 +119,7 @@ def organisation_settings(request):
 @require_GET
 def organisation_logo(request, pk):
     # Uploads are never on a public URL (see README): staff see their own organisation's logo.
-    organisation = organisation_for_member(request.user, pk)
+    organisation = organisation_for_viewing(request.user, pk)
     if not organisation.logo:
         raise Http404
     extension = organisation.logo.name.rsplit(".", 1)[-1]

@@ -27,7 +27,7 @@ def _build(email, template):
             "project": questionnaire.project,
             "organisation": organisation,
             "audience": invitation.get_audience_display(),
-            "link": absolute_url(reverse("respond:questionnaire", args=[token])),
+            "link": absolute_url(reverse("outcomes_public:questionnaire", args=[token])),
         },
         to=email.recipient,
         from_email=organisation.from_email,

@@ -48,7 +48,7 @@ def questionnaire_answer(request, token):
             return _page(request, "closed")
         except AnswersInvalid as invalid:
             return _form_page(request, invalid.questionnaire, invalid.form)
-        return redirect("respond:thanks")
+        return redirect("outcomes_public:thanks")
 
     try:
         invitation = invitation_find(Invitation.objects.select_related("questionnaire__project__organisation"), token)

@@ -45,7 +45,7 @@ def can_manage_team(user, project):
     return user.is_org_admin or has_project_role(user, project, ProjectRole.Role.LEAD)
 
 
-def project_for_team_management(user, pk):
+def project_for_team_editing(user, pk):
     project = project_for_viewing(user, pk)
     if not can_manage_team(user, project):
         raise Http404

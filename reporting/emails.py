@@ -24,7 +24,7 @@ def monitoring_invitation(email):
             "person": invitation.person,
             "project": invitation.project,
             "organisation": organisation,
-            "link": absolute_url(reverse("monitoring_answer", args=[token])),
+            "link": absolute_url(reverse("reporting_public:monitoring_answer", args=[token])),
         },
         to=email.recipient,
         from_email=organisation.from_email,

@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from projects.models import Project
-from projects.permissions import project_for_editing, project_for_viewing
+from projects.permissions import project_for_viewing
 
 from .models import ReportExport
 
@@ -26,21 +26,11 @@ def indicator_for_viewing(user, project_pk, pk):
     return project, get_object_or_404(project.indicators.select_related("outcome"), pk=pk)
 
 
-def indicator_for_editing(user, project_pk, pk):
-    project = project_for_editing(user, project_pk)
-    return project, get_object_or_404(project.indicators.all(), pk=pk)
-
-
-def reading_for_editing(user, project_pk, indicator_pk, pk):
-    project, indicator = indicator_for_editing(user, project_pk, indicator_pk)
-    return project, indicator, get_object_or_404(indicator.readings.all(), pk=pk)
-
-
-def export_for_user(user, pk):
+def export_for_viewing(user, pk):
     return get_object_or_404(ReportExport.objects.downloadable_by(user).select_related("project"), pk=pk)
 
 
-def organisation_for_admin(user):
+def organisation_for_population(user):
     """The organisation whose population profile this person may change (admins only)."""
     if not user.is_authenticated or user.organisation_id is None or not user.is_org_admin:
         raise Http404

@@ -15,28 +15,27 @@ urlpatterns = [
     path("projects/<int:pk>/csv/", views.project_report_csv, name="project_report_csv"),
     path("projects/<int:pk>/monitoring/", views.monitoring, name="monitoring"),
     path("projects/<int:pk>/indicators/", views.indicator_list, name="indicator_list"),
-    path("projects/<int:pk>/indicators/new/", views.indicator_create, name="indicator_create"),
+    path("projects/<int:pk>/indicators/new/", views.IndicatorCreate.as_view(), name="indicator_create"),
     path("projects/<int:pk>/indicators/<int:indicator_pk>/", views.indicator_detail, name="indicator_detail"),
-    path("projects/<int:pk>/indicators/<int:indicator_pk>/edit/", views.indicator_edit, name="indicator_edit"),
-    path("projects/<int:pk>/indicators/<int:indicator_pk>/delete/", views.indicator_delete, name="indicator_delete"),
+    path("projects/<int:pk>/indicators/<int:indicator_pk>/edit/", views.IndicatorEdit.as_view(), name="indicator_edit"),
+    path(
+        "projects/<int:pk>/indicators/<int:indicator_pk>/delete/",
+        views.IndicatorDelete.as_view(),
+        name="indicator_delete",
+    ),
     path(
         "projects/<int:pk>/indicators/<int:indicator_pk>/readings/new/",
-        views.reading_create,
+        views.ReadingCreate.as_view(),
         name="reading_create",
     ),
     path(
         "projects/<int:pk>/indicators/<int:indicator_pk>/readings/<int:reading_pk>/edit/",
-        views.reading_edit,
+        views.ReadingEdit.as_view(),
         name="reading_edit",
     ),
     path(
         "projects/<int:pk>/indicators/<int:indicator_pk>/readings/<int:reading_pk>/delete/",
-        views.reading_delete,
+        views.ReadingDelete.as_view(),
         name="reading_delete",
     ),
-]
-
-# Resident links (no sign-in), mounted at /r/ by coproduction/urls.py.
-resident_urlpatterns = [
-    path("monitoring/<str:token>/", views.monitoring_answer, name="monitoring_answer"),
 ]

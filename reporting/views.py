@@ -2,29 +2,27 @@ import math
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_not_required
 from django.http import FileResponse, Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.csv import csv_response
-from outcomes.anonymity import LinkInvalid, LinkUsed, invitation_find
+from core.views import ScopedCreateView, ScopedDeleteView, ScopedUpdateView
 from projects.permissions import can_edit_project, project_for_editing, project_for_viewing
 
 from . import services
 from .figures import projects_filtered
-from .forms import DashboardFilterForm, IndicatorForm, MonitoringForm, PopulationForm, ReadingForm
-from .models import MonitoringInvitation, ReportExport
+from .forms import DashboardFilterForm, IndicatorForm, PopulationForm, ReadingForm
+from .models import Indicator, IndicatorReading, MonitoringInvitation, ReportExport
 from .permissions import (
-    export_for_user,
-    indicator_for_editing,
+    export_for_viewing,
     indicator_for_viewing,
-    organisation_for_admin,
+    organisation_for_population,
     projects_for_reports,
-    reading_for_editing,
     report_for_viewing,
 )
 from .report import across_report, dashboard_sections, filters_described, project_report, projects_page, report_csv_rows
@@ -139,7 +137,7 @@ def export_list(request):
 
 
 def export_detail(request, pk):
-    export = export_for_user(request.user, pk)
+    export = export_for_viewing(request.user, pk)
     return render(
         request,
         "reporting/export_detail.html",
@@ -156,7 +154,7 @@ def export_detail(request, pk):
 
 
 def export_download(request, pk):
-    export = export_for_user(request.user, pk)
+    export = export_for_viewing(request.user, pk)
     if export.status != ReportExport.Status.READY or not export.file:
         raise Http404
     return FileResponse(
@@ -187,28 +185,6 @@ def _indicators_crumb(project):
     return (_("Service indicators"), reverse("reporting:indicator_list", args=[project.pk]))
 
 
-def indicator_create(request, pk):
-    project = project_for_editing(request.user, pk)
-    form = IndicatorForm(request.POST or None, project=project)
-    if request.method == "POST" and form.is_valid():
-        form.instance.project = project
-        indicator = form.save()
-        messages.success(request, _("Indicator added. Now record its readings."))
-        return redirect(indicator)
-    return render(
-        request,
-        "reporting/indicator_form.html",
-        {
-            "project": project,
-            "section": "indicators",
-            "form": form,
-            "heading": _("Add a service indicator"),
-            "cancel_url": reverse("reporting:indicator_list", args=[project.pk]),
-            "breadcrumbs": _project_crumbs(project, _indicators_crumb(project), (_("Add"), None)),
-        },
-    )
-
-
 def indicator_detail(request, pk, indicator_pk):
     project, indicator = indicator_for_viewing(request.user, pk, indicator_pk)
     context = ReportContext(organisation=project.organisation, today=timezone.localdate())
@@ -227,111 +203,152 @@ def indicator_detail(request, pk, indicator_pk):
     )
 
 
-def indicator_edit(request, pk, indicator_pk):
-    project, indicator = indicator_for_editing(request.user, pk, indicator_pk)
-    form = IndicatorForm(request.POST or None, instance=indicator, project=project)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Indicator saved."))
-        return redirect(indicator)
-    return render(
-        request,
-        "reporting/indicator_form.html",
-        {
-            "project": project,
-            "section": "indicators",
-            "form": form,
-            "heading": _("Change %(name)s") % {"name": indicator.name},
-            "cancel_url": indicator.get_absolute_url(),
-            "breadcrumbs": _project_crumbs(
-                project, _indicators_crumb(project), (indicator.name, indicator.get_absolute_url()), (_("Change"), None)
-            ),
-        },
-    )
+class IndicatorPage:
+    """Changing a project's service indicators and their readings: the project first (for
+    those who may edit it), then its own indicators only."""
+
+    heading = ""
+
+    def check_access(self, request, pk, **kwargs):
+        self.project = project_for_editing(request.user, pk)
+
+    def get_heading(self):
+        return self.heading
+
+    def crumbs(self, heading):
+        """The breadcrumbs after "Service indicators"."""
+        return [(self.object.name, self.object.get_absolute_url()), (heading, None)]
+
+    def cancel_url(self):
+        return self.object.get_absolute_url()
+
+    def get_context_data(self, **kwargs):
+        heading = self.get_heading()
+        return super().get_context_data(
+            project=self.project,
+            section="indicators",
+            heading=heading,
+            cancel_url=self.cancel_url(),
+            breadcrumbs=_project_crumbs(self.project, _indicators_crumb(self.project), *self.crumbs(heading)),
+            **kwargs,
+        )
 
 
-def indicator_delete(request, pk, indicator_pk):
-    project, indicator = indicator_for_editing(request.user, pk, indicator_pk)
-    if request.method == "POST":
-        indicator.delete()
-        messages.success(request, _("Indicator deleted."))
-        return redirect("reporting:indicator_list", project.pk)
-    return render(
-        request,
-        "confirm_delete.html",
-        {
-            "project": project,
-            "section": "indicators",
-            "heading": _("Delete %(name)s?") % {"name": indicator.name},
-            "warning": _("Its %(count)s readings will be deleted too. This cannot be undone.")
-            % {"count": indicator.readings.count()},
-            "cancel_url": indicator.get_absolute_url(),
-            "breadcrumbs": _project_crumbs(
-                project, _indicators_crumb(project), (indicator.name, indicator.get_absolute_url()), (_("Delete"), None)
-            ),
-        },
-    )
+class Indicators(IndicatorPage):
+    model = Indicator
+    form_class = IndicatorForm
+    pk_url_kwarg = "indicator_pk"
+    template_name = "reporting/indicator_form.html"
+
+    def get_queryset(self):
+        return self.project.indicators.all()
+
+    def form_kwargs(self):
+        return {"project": self.project}
 
 
-def reading_create(request, pk, indicator_pk):
-    project, indicator = indicator_for_editing(request.user, pk, indicator_pk)
-    form = ReadingForm(request.POST or None, indicator=indicator)
-    if request.method == "POST" and form.is_valid():
-        form.instance.indicator = indicator
-        form.save()
-        messages.success(request, _("Reading recorded."))
-        return redirect(indicator)
-    return _reading_form(request, project, indicator, form, _("Record a reading"))
+class IndicatorCreate(Indicators, ScopedCreateView):
+    heading = gettext_lazy("Add a service indicator")
+    success_message = gettext_lazy("Indicator added. Now record its readings.")
+
+    def save(self, form):
+        form.instance.project = self.project
+        return form.save()
+
+    def crumbs(self, heading):
+        return [(_("Add"), None)]
+
+    def cancel_url(self):
+        return reverse("reporting:indicator_list", args=[self.project.pk])
 
 
-def reading_edit(request, pk, indicator_pk, reading_pk):
-    project, indicator, reading = reading_for_editing(request.user, pk, indicator_pk, reading_pk)
-    form = ReadingForm(request.POST or None, instance=reading, indicator=indicator)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Reading saved."))
-        return redirect(indicator)
-    return _reading_form(request, project, indicator, form, _("Change the reading"))
+class IndicatorEdit(Indicators, ScopedUpdateView):
+    success_message = gettext_lazy("Indicator saved.")
+
+    def get_heading(self):
+        return _("Change %(name)s") % {"name": self.object.name}
+
+    def crumbs(self, heading):
+        return super().crumbs(_("Change"))
 
 
-def _reading_form(request, project, indicator, form, heading):
-    return render(
-        request,
-        "reporting/indicator_form.html",
-        {
-            "project": project,
-            "section": "indicators",
-            "form": form,
-            "heading": heading,
-            "caption": indicator.name,
-            "cancel_url": indicator.get_absolute_url(),
-            "breadcrumbs": _project_crumbs(
-                project, _indicators_crumb(project), (indicator.name, indicator.get_absolute_url()), (heading, None)
-            ),
-        },
-    )
+class IndicatorDelete(Indicators, ScopedDeleteView):
+    template_name = "confirm_delete.html"
+    success_message = gettext_lazy("Indicator deleted.")
+
+    def get_heading(self):
+        return _("Delete %(name)s?") % {"name": self.object.name}
+
+    def crumbs(self, heading):
+        return super().crumbs(_("Delete"))
+
+    def get_success_url(self):
+        return reverse("reporting:indicator_list", args=[self.project.pk])
+
+    def get_context_data(self, **kwargs):
+        warning = _("Its %(count)s readings will be deleted too. This cannot be undone.") % {
+            "count": self.object.readings.count()
+        }
+        return super().get_context_data(warning=warning, **kwargs)
 
 
-def reading_delete(request, pk, indicator_pk, reading_pk):
-    project, indicator, reading = reading_for_editing(request.user, pk, indicator_pk, reading_pk)
-    if request.method == "POST":
-        reading.delete()
-        messages.success(request, _("Reading deleted."))
-        return redirect(indicator)
-    return render(
-        request,
-        "confirm_delete.html",
-        {
-            "project": project,
-            "section": "indicators",
-            "heading": _("Delete the reading of %(date)s?") % {"date": reading.recorded_on.strftime("%-d %B %Y")},
-            "warning": _("This cannot be undone."),
-            "cancel_url": indicator.get_absolute_url(),
-            "breadcrumbs": _project_crumbs(
-                project, _indicators_crumb(project), (indicator.name, indicator.get_absolute_url()), (_("Delete"), None)
-            ),
-        },
-    )
+class Readings(IndicatorPage):
+    """An indicator's readings: the indicator among the project's own, the reading among its own."""
+
+    model = IndicatorReading
+    form_class = ReadingForm
+    pk_url_kwarg = "reading_pk"
+    template_name = "reporting/indicator_form.html"
+
+    def check_access(self, request, pk, indicator_pk, **kwargs):
+        super().check_access(request, pk)
+        self.indicator = get_object_or_404(self.project.indicators.all(), pk=indicator_pk)
+
+    def get_queryset(self):
+        return self.indicator.readings.all()
+
+    def form_kwargs(self):
+        return {"indicator": self.indicator}
+
+    def crumbs(self, heading):
+        return [(self.indicator.name, self.indicator.get_absolute_url()), (heading, None)]
+
+    def cancel_url(self):
+        return self.indicator.get_absolute_url()
+
+    def get_success_url(self):
+        return self.indicator.get_absolute_url()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(caption=self.indicator.name, **kwargs)
+
+
+class ReadingCreate(Readings, ScopedCreateView):
+    heading = gettext_lazy("Record a reading")
+    success_message = gettext_lazy("Reading recorded.")
+
+    def save(self, form):
+        form.instance.indicator = self.indicator
+        return form.save()
+
+
+class ReadingEdit(Readings, ScopedUpdateView):
+    heading = gettext_lazy("Change the reading")
+    success_message = gettext_lazy("Reading saved.")
+
+
+class ReadingDelete(Readings, ScopedDeleteView):
+    template_name = "confirm_delete.html"
+    success_message = gettext_lazy("Reading deleted.")
+
+    def get_heading(self):
+        return _("Delete the reading of %(date)s?") % {"date": self.object.recorded_on.strftime("%-d %B %Y")}
+
+    def crumbs(self, heading):
+        return super().crumbs(_("Delete"))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(warning=_("This cannot be undone."), **kwargs)
 
 
 # --- Equality monitoring ---------------------------------------------------------------------
@@ -365,30 +382,8 @@ def monitoring(request, pk):
     )
 
 
-@login_not_required
-def monitoring_answer(request, token):
-    try:
-        invitation = invitation_find(MonitoringInvitation.objects.select_related("project__organisation"), token)
-    except LinkInvalid:
-        raise Http404 from None
-    project = invitation.project
-    context = {"project": project, "organisation": project.organisation}
-    if invitation.completed:
-        return render(request, "reporting/monitoring_done.html", {**context, "already": True})
-    form = MonitoringForm(request.POST or None, organisation=project.organisation)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.monitoring_answer(token=token, answers=form.cleaned_data)
-        except LinkInvalid:
-            raise Http404 from None
-        except LinkUsed:
-            return render(request, "reporting/monitoring_done.html", {**context, "already": True})
-        return render(request, "reporting/monitoring_done.html", context)
-    return render(request, "reporting/monitoring_form.html", {**context, "form": form})
-
-
 def population(request):
-    organisation = organisation_for_admin(request.user)
+    organisation = organisation_for_population(request.user)
     form = PopulationForm(request.POST or None, organisation=organisation)
     if request.method == "POST" and form.is_valid():
         services.population_save(organisation=organisation, shares=form.shares())

@@ -3,21 +3,23 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from core.views import ScopedCreateView, ScopedUpdateView
 from projects.permissions import can_edit_project, project_for_editing, project_for_viewing
 
 from .. import services
 from ..forms import AccessRecordForm, GroupForm, MemberAddForm, MemberEditForm, TrainingForm
 from ..models import AccessRecord, Group, Membership, Person
 from ..permissions import (
-    can_erase,
+    can_erase_members,
     can_manage_group,
     can_see_access,
     group_for_access,
     group_for_editing,
     group_for_viewing,
 )
-from .common import group_context
+from .common import GroupFormPage, group_context
 
 
 def group_list(request, project_pk):
@@ -40,31 +42,32 @@ def group_list(request, project_pk):
     )
 
 
-def group_create(request, project_pk):
-    project = project_for_editing(request.user, project_pk)
-    form = GroupForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        group = form.save(commit=False)
-        group.project = project
-        group.save()
-        messages.success(request, _("Group created."))
-        return redirect(group)
-    return render(
-        request,
-        "groups/form_page.html",
-        {
-            "project": project,
-            "section": "groups",
-            "form": form,
-            "title": _("New group"),
-            "breadcrumbs": [
+class GroupCreate(ScopedCreateView):
+    template_name = "groups/form_page.html"
+    form_class = GroupForm
+    success_message = gettext_lazy("Group created.")
+
+    def check_access(self, request, project_pk, **kwargs):
+        self.project = project_for_editing(request.user, project_pk)
+
+    def save(self, form):
+        form.instance.project = self.project
+        return form.save()
+
+    def get_context_data(self, **kwargs):
+        project = self.project
+        return super().get_context_data(
+            project=project,
+            section="groups",
+            title=_("New group"),
+            breadcrumbs=[
                 (_("Projects"), reverse("projects:list")),
                 (project.title, project.get_absolute_url()),
                 (_("Groups"), reverse("groups:list", args=[project.pk])),
                 (_("New group"), None),
             ],
-        },
-    )
+            **kwargs,
+        )
 
 
 def group_detail(request, project_pk, pk):
@@ -90,18 +93,16 @@ def group_detail(request, project_pk, pk):
     )
 
 
-def group_edit(request, project_pk, pk):
-    group = group_for_editing(request.user, project_pk, pk)
-    form = GroupForm(request.POST or None, instance=group)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Group saved."))
-        return redirect(group)
-    return render(
-        request,
-        "groups/form_page.html",
-        group_context(group, (_("Change"), None), form=form, title=_("Change the group")),
-    )
+class GroupEdit(GroupFormPage, ScopedUpdateView):
+    form_class = GroupForm
+    title = gettext_lazy("Change the group")
+    success_message = gettext_lazy("Group saved.")
+
+    def get_object(self):
+        return self.group
+
+    def crumbs(self):
+        return [(_("Change"), None)]
 
 
 def member_add(request, project_pk, pk):
@@ -168,31 +169,38 @@ def member_detail(request, project_pk, pk, membership_pk):
             claims=membership.expense_claims.all() if can_manage else None,
             can_manage=can_manage,
             can_see_access=can_see_access(request.user, group),
-            can_erase=can_erase(request.user, group),
+            can_erase=can_erase_members(request.user, group),
             other_groups=membership.person.memberships.exclude(pk=membership.pk).select_related("group__project"),
         ),
     )
 
 
-def member_edit(request, project_pk, pk, membership_pk):
-    group = group_for_editing(request.user, project_pk, pk)
-    membership = _membership(group, membership_pk)
-    form = MemberEditForm(request.POST or None, instance=membership)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Member saved."))
-        return redirect("groups:member_detail", group.project_id, group.pk, membership.pk)
-    return render(
-        request,
-        "groups/form_page.html",
-        group_context(
-            group,
-            _member_crumb(group, membership),
-            (_("Change"), None),
-            form=form,
-            title=_("Change %(name)s's details") % {"name": membership.person.name},
-        ),
-    )
+class MemberPage(GroupFormPage):
+    """A form about one member of the group, under the member's page."""
+
+    def check_access(self, request, project_pk, pk, membership_pk):
+        super().check_access(request, project_pk, pk)
+        self.membership = _membership(self.group, membership_pk)
+
+    def crumbs(self):
+        return [_member_crumb(self.group, self.membership), *self.last_crumbs()]
+
+    def get_success_url(self):
+        return reverse("groups:member_detail", args=[self.group.project_id, self.group.pk, self.membership.pk])
+
+
+class MemberEdit(MemberPage, ScopedUpdateView):
+    form_class = MemberEditForm
+    success_message = gettext_lazy("Member saved.")
+
+    def get_object(self):
+        return self.membership
+
+    def get_title(self):
+        return _("Change %(name)s's details") % {"name": self.membership.person.name}
+
+    def last_crumbs(self):
+        return [(_("Change"), None)]
 
 
 def member_access(request, project_pk, pk, membership_pk):
@@ -221,7 +229,7 @@ def member_access(request, project_pk, pk, membership_pk):
 
 def member_erase(request, project_pk, pk, membership_pk):
     group = group_for_viewing(request.user, project_pk, pk)
-    if not can_erase(request.user, group):
+    if not can_erase_members(request.user, group):
         raise PermissionDenied
     membership = _membership(group, membership_pk)
     if request.method == "POST":
@@ -235,24 +243,16 @@ def member_erase(request, project_pk, pk, membership_pk):
     )
 
 
-def training_add(request, project_pk, pk, membership_pk):
-    group = group_for_editing(request.user, project_pk, pk)
-    membership = _membership(group, membership_pk)
-    form = TrainingForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        record = form.save(commit=False)
-        record.membership = membership
-        record.save()
-        messages.success(request, _("Training recorded."))
-        return redirect("groups:member_detail", group.project_id, group.pk, membership.pk)
-    return render(
-        request,
-        "groups/form_page.html",
-        group_context(
-            group,
-            _member_crumb(group, membership),
-            (_("Record training"), None),
-            form=form,
-            title=_("Record co-production training for %(name)s") % {"name": membership.person.name},
-        ),
-    )
+class TrainingAdd(MemberPage, ScopedCreateView):
+    form_class = TrainingForm
+    success_message = gettext_lazy("Training recorded.")
+
+    def save(self, form):
+        form.instance.membership = self.membership
+        return form.save()
+
+    def get_title(self):
+        return _("Record co-production training for %(name)s") % {"name": self.membership.person.name}
+
+    def last_crumbs(self):
+        return [(_("Record training"), None)]

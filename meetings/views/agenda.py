@@ -11,7 +11,7 @@ from core.pdf import pdf_render
 from .. import services
 from ..forms import AgendaItemForm, PaperForm
 from ..models import Action, AgendaItem, Paper
-from ..permissions import meeting_for
+from ..permissions import meeting_for_editing, meeting_for_viewing
 from .planning import crumbs, meeting_url
 
 
@@ -20,7 +20,7 @@ def _item(meeting, item_pk):
 
 
 def item_create(request, project_pk, pk):
-    project, meeting = meeting_for(request.user, project_pk, pk, manage=True)
+    project, meeting = meeting_for_editing(request.user, project_pk, pk)
     form = AgendaItemForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.item_add(meeting=meeting, **form.cleaned_data)
@@ -30,7 +30,7 @@ def item_create(request, project_pk, pk):
 
 
 def item_edit(request, project_pk, pk, item_pk):
-    project, meeting = meeting_for(request.user, project_pk, pk, manage=True)
+    project, meeting = meeting_for_editing(request.user, project_pk, pk)
     item = _item(meeting, item_pk)
     form = AgendaItemForm(request.POST or None, instance=item)
     if request.method == "POST" and form.is_valid():
@@ -42,7 +42,7 @@ def item_edit(request, project_pk, pk, item_pk):
 
 @require_POST
 def item_delete(request, project_pk, pk, item_pk):
-    _project, meeting = meeting_for(request.user, project_pk, pk, manage=True)
+    _project, meeting = meeting_for_editing(request.user, project_pk, pk)
     item = _item(meeting, item_pk)
     for paper in item.papers.all():
         services.paper_remove(paper=paper)
@@ -53,13 +53,13 @@ def item_delete(request, project_pk, pk, item_pk):
 
 @require_POST
 def item_move(request, project_pk, pk, item_pk, direction):
-    _project, meeting = meeting_for(request.user, project_pk, pk, manage=True)
+    _project, meeting = meeting_for_editing(request.user, project_pk, pk)
     services.item_move(item=_item(meeting, item_pk), direction=direction)
     return redirect(meeting_url(meeting) + "#agenda")
 
 
 def paper_create(request, project_pk, pk, item_pk):
-    project, meeting = meeting_for(request.user, project_pk, pk, manage=True)
+    project, meeting = meeting_for_editing(request.user, project_pk, pk)
     item = _item(meeting, item_pk)
     form = PaperForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -77,7 +77,7 @@ def paper_create(request, project_pk, pk, item_pk):
 
 
 def paper_download(request, project_pk, pk, paper_pk):
-    _project, meeting = meeting_for(request.user, project_pk, pk)
+    _project, meeting = meeting_for_viewing(request.user, project_pk, pk)
     return paper_response(get_object_or_404(Paper, pk=paper_pk, item__meeting=meeting))
 
 
@@ -92,7 +92,7 @@ def paper_response(paper):
 
 @require_POST
 def paper_delete(request, project_pk, pk, paper_pk):
-    _project, meeting = meeting_for(request.user, project_pk, pk, manage=True)
+    _project, meeting = meeting_for_editing(request.user, project_pk, pk)
     services.paper_remove(paper=get_object_or_404(Paper, pk=paper_pk, item__meeting=meeting))
     messages.success(request, _("Paper removed."))
     return redirect(meeting_url(meeting) + "#agenda")
@@ -127,7 +127,7 @@ def _printable_context(meeting):
 
 
 def agenda_print(request, project_pk, pk):
-    project, meeting = meeting_for(request.user, project_pk, pk)
+    project, meeting = meeting_for_viewing(request.user, project_pk, pk)
     context = _printable_context(meeting) | {
         "project": project,
         "breadcrumbs": crumbs(project, (str(meeting), meeting_url(meeting)), (_("Agenda"), None)),
@@ -136,13 +136,13 @@ def agenda_print(request, project_pk, pk):
 
 
 def agenda_pdf(request, project_pk, pk):
-    _project, meeting = meeting_for(request.user, project_pk, pk)
+    _project, meeting = meeting_for_viewing(request.user, project_pk, pk)
     pdf = pdf_render("meetings/pdf/agenda.html", _printable_context(meeting))
     return _pdf_response(pdf, f"agenda-{meeting.pk}.pdf")
 
 
 def notes_print(request, project_pk, pk):
-    project, meeting = meeting_for(request.user, project_pk, pk)
+    project, meeting = meeting_for_viewing(request.user, project_pk, pk)
     context = _printable_context(meeting) | {
         "project": project,
         "breadcrumbs": crumbs(project, (str(meeting), meeting_url(meeting)), (_("Notes"), None)),
@@ -151,7 +151,7 @@ def notes_print(request, project_pk, pk):
 
 
 def notes_pdf(request, project_pk, pk):
-    _project, meeting = meeting_for(request.user, project_pk, pk)
+    _project, meeting = meeting_for_viewing(request.user, project_pk, pk)
     pdf = pdf_render("meetings/pdf/notes.html", _printable_context(meeting))
     return _pdf_response(pdf, f"notes-{meeting.pk}.pdf")
 

@@ -9,13 +9,20 @@ from django.views.decorators.http import require_POST
 
 from outbox.models import OutgoingEmail
 from outbox.services import email_retry as outbox_email_retry
+from projects.permissions import project_for_viewing
 
 from .. import services
 from ..calendar import meeting_ics
 from ..emails import LABELS as EMAIL_LABELS
 from ..forms import MeetingForm, MeetingSettingsForm, SeriesForm
 from ..models import Action, Meeting, PackPosting, meeting_settings_for
-from ..permissions import can_manage_meetings, group_for, meeting_for, project_for_meetings
+from ..permissions import (
+    can_manage_meetings,
+    group_for_scheduling,
+    meeting_for_editing,
+    meeting_for_viewing,
+    project_for_scheduling,
+)
 
 
 def crumbs(project, *rest):
@@ -32,7 +39,7 @@ def meeting_url(meeting):
 
 
 def meeting_list(request, project_pk):
-    project = project_for_meetings(request.user, project_pk)
+    project = project_for_viewing(request.user, project_pk)
     meetings = Meeting.objects.for_project(project).select_related("group").with_email_problems()
     return render(
         request,
@@ -50,7 +57,7 @@ def meeting_list(request, project_pk):
 
 
 def series_plan(request, project_pk):
-    project = project_for_meetings(request.user, project_pk, manage=True)
+    project = project_for_scheduling(request.user, project_pk)
     form = SeriesForm(request.POST or None, project=project)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -82,7 +89,7 @@ def series_plan(request, project_pk):
 
 
 def meeting_create(request, project_pk):
-    project = project_for_meetings(request.user, project_pk, manage=True)
+    project = project_for_scheduling(request.user, project_pk)
     form = MeetingForm(request.POST or None, project=project)
     if request.method == "POST" and form.is_valid():
         meeting = services.meeting_create(
@@ -104,7 +111,7 @@ def meeting_create(request, project_pk):
 
 
 def meeting_detail(request, project_pk, pk):
-    project, meeting = meeting_for(request.user, project_pk, pk)
+    project, meeting = meeting_for_viewing(request.user, project_pk, pk)
     items = meeting.agenda_items.prefetch_related("papers")
     emails = list(
         OutgoingEmail.objects.filter(topic=meeting.topic).select_related("person").order_by("kind", "recipient")
@@ -135,7 +142,7 @@ def meeting_detail(request, project_pk, pk):
 
 
 def meeting_edit(request, project_pk, pk):
-    project, meeting = meeting_for(request.user, project_pk, pk, manage=True)
+    project, meeting = meeting_for_editing(request.user, project_pk, pk)
     form = MeetingForm(request.POST or None, instance=meeting, project=project)
     if request.method == "POST" and form.is_valid():
         services.meeting_update(
@@ -159,7 +166,7 @@ def meeting_edit(request, project_pk, pk):
 
 
 def meeting_cancel(request, project_pk, pk):
-    project, meeting = meeting_for(request.user, project_pk, pk, manage=True)
+    project, meeting = meeting_for_editing(request.user, project_pk, pk)
     if request.method == "POST":
         services.meeting_cancel(meeting=meeting)
         messages.success(request, _("Meeting cancelled. Members are being told."))
@@ -176,14 +183,14 @@ def meeting_cancel(request, project_pk, pk):
 
 
 def meeting_calendar(request, project_pk, pk):
-    _project, meeting = meeting_for(request.user, project_pk, pk)
+    _project, meeting = meeting_for_viewing(request.user, project_pk, pk)
     response = HttpResponse(meeting_ics(meeting), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="meeting-{meeting.pk}.ics"'
     return response
 
 
 def group_settings(request, project_pk, group_pk):
-    project, group = group_for(request.user, project_pk, group_pk, manage=True)
+    project, group = group_for_scheduling(request.user, project_pk, group_pk)
     settings = meeting_settings_for(group)
     before = settings.pack_days_before
     form = MeetingSettingsForm(request.POST or None, instance=settings)
@@ -208,7 +215,7 @@ def group_settings(request, project_pk, group_pk):
 
 @require_POST
 def email_retry(request, project_pk, pk, email_pk):
-    _project, meeting = meeting_for(request.user, project_pk, pk, manage=True)
+    _project, meeting = meeting_for_editing(request.user, project_pk, pk)
     email = get_object_or_404(OutgoingEmail, pk=email_pk, topic=meeting.topic)
     if outbox_email_retry(email=email):
         messages.success(request, _("The email to %(to)s will be tried again.") % {"to": email.recipient})
@@ -217,7 +224,7 @@ def email_retry(request, project_pk, pk, email_pk):
 
 @require_POST
 def posting_done(request, project_pk, pk, posting_pk):
-    _project, meeting = meeting_for(request.user, project_pk, pk, manage=True)
+    _project, meeting = meeting_for_editing(request.user, project_pk, pk)
     posting = get_object_or_404(PackPosting, pk=posting_pk, meeting=meeting)
     services.posting_done(posting=posting)
     messages.success(request, _("Marked as posted to %(name)s.") % {"name": posting.person.name})

@@ -7,16 +7,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from groups.permissions import group_for_viewing
+
 from .. import services
 from ..forms import ActionForm, AttendanceForm, DecisionForm, NotesForm
 from ..models import Action, AgendaItem, Decision
-from ..permissions import group_for, meeting_for
+from ..permissions import meeting_for_editing
 from .agenda import _form_page
 from .planning import crumbs, meeting_url
 
 
 def attendance(request, project_pk, pk):
-    project, meeting = meeting_for(request.user, project_pk, pk, manage=True)
+    project, meeting = meeting_for_editing(request.user, project_pk, pk)
     people = list(services.members_for(meeting))
     records = {a.person_id: a for a in meeting.attendance.all()}
     hours = Decimal((meeting.ends_at - meeting.starts_at).total_seconds() / 3600).quantize(Decimal("0.01"))
@@ -29,7 +31,7 @@ def attendance(request, project_pk, pk):
 
 
 def notes_edit(request, project_pk, pk):
-    project, meeting = meeting_for(request.user, project_pk, pk, manage=True)
+    project, meeting = meeting_for_editing(request.user, project_pk, pk)
     items = list(meeting.agenda_items.all())
     form = NotesForm(request.POST or None, items=items)
     if request.method == "POST" and form.is_valid():
@@ -42,7 +44,7 @@ def notes_edit(request, project_pk, pk):
 
 @require_POST
 def notes_approve(request, project_pk, pk):
-    _project, meeting = meeting_for(request.user, project_pk, pk, manage=True)
+    _project, meeting = meeting_for_editing(request.user, project_pk, pk)
     if services.notes_approve(meeting=meeting, user=request.user) is None:
         messages.error(request, _("You can approve the notes once the meeting has taken place."))
     else:
@@ -51,7 +53,7 @@ def notes_approve(request, project_pk, pk):
 
 
 def action_create(request, project_pk, pk):
-    project, meeting = meeting_for(request.user, project_pk, pk, manage=True)
+    project, meeting = meeting_for_editing(request.user, project_pk, pk)
     form = ActionForm(request.POST or None, meeting=meeting)
     if request.method == "POST" and form.is_valid():
         form.instance.meeting = meeting
@@ -62,7 +64,7 @@ def action_create(request, project_pk, pk):
 
 
 def action_edit(request, project_pk, pk, action_pk):
-    project, meeting = meeting_for(request.user, project_pk, pk, manage=True)
+    project, meeting = meeting_for_editing(request.user, project_pk, pk)
     action = get_object_or_404(Action, pk=action_pk, meeting__group=meeting.group)
     form = ActionForm(request.POST or None, instance=action, meeting=action.meeting)
     if request.method == "POST" and form.is_valid():
@@ -73,7 +75,7 @@ def action_edit(request, project_pk, pk, action_pk):
 
 
 def decision_create(request, project_pk, pk):
-    project, meeting = meeting_for(request.user, project_pk, pk, manage=True)
+    project, meeting = meeting_for_editing(request.user, project_pk, pk)
     form = DecisionForm(request.POST or None, meeting=meeting)
     if request.method == "POST" and form.is_valid():
         form.instance.meeting = meeting
@@ -84,7 +86,8 @@ def decision_create(request, project_pk, pk):
 
 
 def decision_log(request, project_pk, group_pk):
-    project, group = group_for(request.user, project_pk, group_pk)
+    group = group_for_viewing(request.user, project_pk, group_pk)
+    project = group.project
     return render(
         request,
         "meetings/decision_log.html",

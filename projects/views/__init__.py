@@ -1,44 +1,11 @@
 """Project pages: the project itself (projects.py), its plan of outcomes, measures,
 objectives and activities (plan.py) and its team (team.py)."""
 
-from .plan import (
-    activity_add,
-    activity_delete,
-    activity_edit,
-    activity_move,
-    measure_add,
-    measure_delete,
-    measure_edit,
-    measure_move,
-    objective_add,
-    objective_delete,
-    objective_edit,
-    objective_move,
-    outcome_add,
-    outcome_delete,
-    outcome_edit,
-    outcome_move,
-)
-from .projects import project_advance, project_create, project_detail, project_edit, project_list
+from .projects import home, project_advance, project_create, project_detail, project_edit, project_list
 from .team import team, team_add, team_remove
 
 __all__ = [
-    "activity_add",
-    "activity_delete",
-    "activity_edit",
-    "activity_move",
-    "measure_add",
-    "measure_delete",
-    "measure_edit",
-    "measure_move",
-    "objective_add",
-    "objective_delete",
-    "objective_edit",
-    "objective_move",
-    "outcome_add",
-    "outcome_delete",
-    "outcome_edit",
-    "outcome_move",
+    "home",
     "project_advance",
     "project_create",
     "project_detail",

@@ -1,290 +1,321 @@
 """Add, change, remove and reorder a project's outcomes, measures, objectives and activities.
 
-Every view finds the project through ``project_for_editing`` first, then the item among
-that project's own items only, so another project's id is a 404."""
+Four generic pages (PlanAdd, PlanEdit, PlanRemove, PlanMove), and for each kind of item a
+small class that says where its items live (``get_queryset``: this project's own only, so
+another project's id is a 404), where a new one goes (``place``), its neighbours for moving
+and its anchor on the project page. Every page finds the project through
+``project_for_editing`` first."""
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views import generic
+
+from core.views import ScopedCreateView, ScopedDeleteView, ScopedMixin, ScopedUpdateView
 
 from .. import services
 from ..forms import ActivityForm, MeasureForm, ObjectiveForm, OutcomeForm
-from ..models import Activity, Measure
+from ..models import Activity, Measure, Objective, Outcome
 from ..permissions import project_for_editing
-
-ANCHORS = {"outcome": "outcome", "measure": "outcome", "objective": "objective", "activity": "objective"}
 
 
 def _back(project, anchor=""):
     return project.get_absolute_url() + (f"#{anchor}" if anchor else "")
 
 
-def _form_page(request, project, form, *, heading, intro="", submit_label=None):
-    return render(
-        request,
-        "projects/item_form.html",
-        {
-            "project": project,
-            "form": form,
-            "heading": heading,
-            "intro": intro,
-            "submit_label": submit_label or _("Save"),
-            "cancel_url": project.get_absolute_url(),
-            "breadcrumbs": [
+class PlanPage:
+    """What every plan page shares: the project, its breadcrumbs and the way back."""
+
+    heading = ""
+
+    def check_access(self, request, pk, **kwargs):
+        self.project = project_for_editing(request.user, pk)
+
+    def anchor(self, item):
+        """Where on the project page the item is shown."""
+        raise NotImplementedError
+
+    def get_success_url(self):
+        return _back(self.project, self.anchor(self.object))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            project=self.project,
+            heading=self.heading,
+            breadcrumbs=[
                 (_("Projects"), reverse("projects:list")),
-                (project.title, project.get_absolute_url()),
-                (heading, None),
+                (self.project.title, self.project.get_absolute_url()),
+                (self.heading, None),
             ],
-        },
-    )
+            **kwargs,
+        )
 
 
-def _delete_page(request, project, item, *, heading, consequence, anchor):
-    if request.method == "POST":
-        item.delete()
-        messages.success(request, _("Removed: %(item)s") % {"item": item})
-        return redirect(_back(project, anchor))
-    return render(
-        request,
-        "projects/item_confirm_delete.html",
-        {
-            "project": project,
-            "item": item,
-            "heading": heading,
-            "consequence": consequence,
-            "cancel_url": _back(project, anchor),
-            "breadcrumbs": [
-                (_("Projects"), reverse("projects:list")),
-                (project.title, project.get_absolute_url()),
-                (heading, None),
-            ],
-        },
-    )
+class PlanFormPage(PlanPage):
+    template_name = "projects/item_form.html"
+
+    def get_intro(self):
+        return ""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            intro=self.get_intro(), submit_label=_("Save"), cancel_url=self.project.get_absolute_url(), **kwargs
+        )
 
 
-def _move(request, project, item, siblings, anchor):
-    direction = request.POST.get("direction")
-    if direction not in {"up", "down"}:
-        messages.error(request, _("Choose to move it up or down."))
-    else:
-        services.item_move(item=item, siblings=siblings, direction=direction)
-    return redirect(_back(project, anchor))
+class PlanAdd(PlanFormPage, ScopedCreateView):
+    def save(self, form):
+        item = form.save(commit=False)
+        self.place(item)
+        item.save()
+        form.save_m2m()
+        return item
+
+    def place(self, item):
+        """Give a new item its parent and put it last among its neighbours."""
+        raise NotImplementedError
+
+
+class PlanEdit(PlanFormPage, ScopedUpdateView):
+    pass
+
+
+class PlanRemove(PlanPage, ScopedDeleteView):
+    template_name = "projects/item_confirm_delete.html"
+    consequence = ""
+
+    def removed_anchor(self, item):
+        """Where to land on the project page once the item is gone."""
+        return self.anchor(item)
+
+    def get_success_url(self):
+        return _back(self.project, self.removed_anchor(self.object))
+
+    def get_success_message(self):
+        return _("Removed: %(item)s") % {"item": self.object}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            item=self.object,
+            consequence=self.consequence,
+            cancel_url=_back(self.project, self.removed_anchor(self.object)),
+            **kwargs,
+        )
+
+
+class PlanMove(PlanPage, ScopedMixin, generic.detail.SingleObjectMixin, generic.View):
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        direction = request.POST.get("direction")
+        if direction not in {"up", "down"}:
+            messages.error(request, _("Choose to move it up or down."))
+        else:
+            services.item_move(item=self.object, siblings=self.siblings(self.object), direction=direction)
+        return redirect(self.get_success_url())
+
+    def siblings(self, item):
+        """The items it moves among."""
+        raise NotImplementedError
 
 
 # --- outcomes -------------------------------------------------------------------------
 
 
-def outcome_add(request, pk):
-    project = project_for_editing(request.user, pk)
-    form = OutcomeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        outcome = form.save(commit=False)
-        outcome.project = project
-        outcome.position = services.position_next(project.outcomes.all())
-        outcome.save()
-        messages.success(request, _("Outcome added."))
-        return redirect(_back(project, f"outcome-{outcome.pk}"))
-    return _form_page(request, project, form, heading=_("Add an outcome"))
+class Outcomes:
+    model = Outcome
+    form_class = OutcomeForm
+    pk_url_kwarg = "outcome_pk"
+
+    def get_queryset(self):
+        return self.project.outcomes.all()
+
+    def siblings(self, outcome):
+        return self.project.outcomes.all()
+
+    def anchor(self, outcome):
+        return f"outcome-{outcome.pk}"
+
+    def place(self, outcome):
+        outcome.project = self.project
+        outcome.position = services.position_next(self.project.outcomes.all())
 
 
-def outcome_edit(request, pk, outcome_pk):
-    project = project_for_editing(request.user, pk)
-    outcome = get_object_or_404(project.outcomes, pk=outcome_pk)
-    form = OutcomeForm(request.POST or None, instance=outcome)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Outcome saved."))
-        return redirect(_back(project, f"outcome-{outcome.pk}"))
-    return _form_page(request, project, form, heading=_("Change an outcome"))
+class OutcomeAdd(Outcomes, PlanAdd):
+    heading = gettext_lazy("Add an outcome")
+    success_message = gettext_lazy("Outcome added.")
 
 
-def outcome_delete(request, pk, outcome_pk):
-    project = project_for_editing(request.user, pk)
-    outcome = get_object_or_404(project.outcomes, pk=outcome_pk)
-    return _delete_page(
-        request,
-        project,
-        outcome,
-        heading=_("Remove an outcome"),
-        consequence=gettext_lazy("Its measures are removed too. Objectives that served it stay."),
-        anchor="outcomes",
-    )
+class OutcomeEdit(Outcomes, PlanEdit):
+    heading = gettext_lazy("Change an outcome")
+    success_message = gettext_lazy("Outcome saved.")
 
 
-@require_POST
-def outcome_move(request, pk, outcome_pk):
-    project = project_for_editing(request.user, pk)
-    outcome = get_object_or_404(project.outcomes, pk=outcome_pk)
-    return _move(request, project, outcome, project.outcomes.all(), f"outcome-{outcome.pk}")
+class OutcomeRemove(Outcomes, PlanRemove):
+    heading = gettext_lazy("Remove an outcome")
+    consequence = gettext_lazy("Its measures are removed too. Objectives that served it stay.")
+
+    def removed_anchor(self, outcome):
+        return "outcomes"
+
+
+class OutcomeMove(Outcomes, PlanMove):
+    pass
 
 
 # --- measures -------------------------------------------------------------------------
 
 
-def _project_measure(project, measure_pk):
-    return get_object_or_404(Measure.objects.select_related("outcome"), outcome__project=project, pk=measure_pk)
+class Measures:
+    model = Measure
+    form_class = MeasureForm
+    pk_url_kwarg = "measure_pk"
+
+    def get_queryset(self):
+        return Measure.objects.select_related("outcome").filter(outcome__project=self.project)
+
+    def siblings(self, measure):
+        return measure.outcome.measures.all()
+
+    def anchor(self, measure):
+        return f"outcome-{measure.outcome_id}"
+
+    def get_intro(self):
+        return _("For the outcome: %(outcome)s") % {"outcome": self.object.outcome}
 
 
-def measure_add(request, pk, outcome_pk):
-    project = project_for_editing(request.user, pk)
-    outcome = get_object_or_404(project.outcomes, pk=outcome_pk)
-    form = MeasureForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        measure = form.save(commit=False)
-        measure.outcome = outcome
-        measure.position = services.position_next(outcome.measures.all())
-        measure.save()
-        messages.success(request, _("Measure added."))
-        return redirect(_back(project, f"outcome-{outcome.pk}"))
-    return _form_page(
-        request,
-        project,
-        form,
-        heading=_("Add a measure"),
-        intro=_("For the outcome: %(outcome)s") % {"outcome": outcome},
-    )
+class MeasureAdd(Measures, PlanAdd):
+    heading = gettext_lazy("Add a measure")
+    success_message = gettext_lazy("Measure added.")
+
+    def check_access(self, request, pk, outcome_pk):
+        super().check_access(request, pk)
+        self.outcome = get_object_or_404(self.project.outcomes, pk=outcome_pk)
+
+    def get_intro(self):
+        return _("For the outcome: %(outcome)s") % {"outcome": self.outcome}
+
+    def place(self, measure):
+        measure.outcome = self.outcome
+        measure.position = services.position_next(self.outcome.measures.all())
 
 
-def measure_edit(request, pk, measure_pk):
-    project = project_for_editing(request.user, pk)
-    measure = _project_measure(project, measure_pk)
-    form = MeasureForm(request.POST or None, instance=measure)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Measure saved."))
-        return redirect(_back(project, f"outcome-{measure.outcome_id}"))
-    return _form_page(
-        request,
-        project,
-        form,
-        heading=_("Change a measure"),
-        intro=_("For the outcome: %(outcome)s") % {"outcome": measure.outcome},
-    )
+class MeasureEdit(Measures, PlanEdit):
+    heading = gettext_lazy("Change a measure")
+    success_message = gettext_lazy("Measure saved.")
 
 
-def measure_delete(request, pk, measure_pk):
-    project = project_for_editing(request.user, pk)
-    measure = _project_measure(project, measure_pk)
-    return _delete_page(
-        request, project, measure, heading=_("Remove a measure"), consequence="", anchor=f"outcome-{measure.outcome_id}"
-    )
+class MeasureRemove(Measures, PlanRemove):
+    heading = gettext_lazy("Remove a measure")
 
 
-@require_POST
-def measure_move(request, pk, measure_pk):
-    project = project_for_editing(request.user, pk)
-    measure = _project_measure(project, measure_pk)
-    return _move(request, project, measure, measure.outcome.measures.all(), f"outcome-{measure.outcome_id}")
+class MeasureMove(Measures, PlanMove):
+    pass
 
 
 # --- objectives -----------------------------------------------------------------------
 
 
-def objective_add(request, pk):
-    project = project_for_editing(request.user, pk)
-    form = ObjectiveForm(request.POST or None, project=project)
-    if request.method == "POST" and form.is_valid():
-        objective = form.save(commit=False)
-        objective.project = project
-        objective.position = services.position_next(project.objectives.all())
-        objective.save()
-        form.save_m2m()
-        messages.success(request, _("Objective added."))
-        return redirect(_back(project, f"objective-{objective.pk}"))
-    return _form_page(request, project, form, heading=_("Add an objective"))
+class Objectives:
+    model = Objective
+    form_class = ObjectiveForm
+    pk_url_kwarg = "objective_pk"
+
+    def get_queryset(self):
+        return self.project.objectives.all()
+
+    def form_kwargs(self):
+        return {"project": self.project}
+
+    def siblings(self, objective):
+        return self.project.objectives.all()
+
+    def anchor(self, objective):
+        return f"objective-{objective.pk}"
+
+    def place(self, objective):
+        objective.project = self.project
+        objective.position = services.position_next(self.project.objectives.all())
 
 
-def objective_edit(request, pk, objective_pk):
-    project = project_for_editing(request.user, pk)
-    objective = get_object_or_404(project.objectives, pk=objective_pk)
-    form = ObjectiveForm(request.POST or None, instance=objective, project=project)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Objective saved."))
-        return redirect(_back(project, f"objective-{objective.pk}"))
-    return _form_page(request, project, form, heading=_("Change an objective"))
+class ObjectiveAdd(Objectives, PlanAdd):
+    heading = gettext_lazy("Add an objective")
+    success_message = gettext_lazy("Objective added.")
 
 
-def objective_delete(request, pk, objective_pk):
-    project = project_for_editing(request.user, pk)
-    objective = get_object_or_404(project.objectives, pk=objective_pk)
-    return _delete_page(
-        request,
-        project,
-        objective,
-        heading=_("Remove an objective"),
-        consequence=gettext_lazy("Its activities are removed too."),
-        anchor="objectives",
-    )
+class ObjectiveEdit(Objectives, PlanEdit):
+    heading = gettext_lazy("Change an objective")
+    success_message = gettext_lazy("Objective saved.")
 
 
-@require_POST
-def objective_move(request, pk, objective_pk):
-    project = project_for_editing(request.user, pk)
-    objective = get_object_or_404(project.objectives, pk=objective_pk)
-    return _move(request, project, objective, project.objectives.all(), f"objective-{objective.pk}")
+class ObjectiveRemove(Objectives, PlanRemove):
+    heading = gettext_lazy("Remove an objective")
+    consequence = gettext_lazy("Its activities are removed too.")
+
+    def removed_anchor(self, objective):
+        return "objectives"
+
+
+class ObjectiveMove(Objectives, PlanMove):
+    pass
 
 
 # --- activities -----------------------------------------------------------------------
 
 
-def _project_activity(project, activity_pk):
-    return get_object_or_404(Activity.objects.select_related("objective"), objective__project=project, pk=activity_pk)
+class Activities:
+    model = Activity
+    form_class = ActivityForm
+    pk_url_kwarg = "activity_pk"
 
+    def get_queryset(self):
+        return Activity.objects.select_related("objective").filter(objective__project=self.project)
 
-def activity_add(request, pk):
-    project = project_for_editing(request.user, pk)
-    initial = {}
-    if request.GET.get("objective", "").isdigit():
-        initial["objective"] = project.objectives.filter(pk=request.GET["objective"]).first()
-    form = ActivityForm(request.POST or None, project=project, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        activity = form.save(commit=False)
+    def form_kwargs(self):
+        return {"project": self.project}
+
+    def siblings(self, activity):
+        return activity.objective.activities.all()
+
+    def anchor(self, activity):
+        return f"objective-{activity.objective_id}"
+
+    def place(self, activity):
+        # Its objective is chosen on the form.
         activity.position = services.position_next(activity.objective.activities.all())
-        activity.save()
-        messages.success(request, _("Activity added."))
-        return redirect(_back(project, f"objective-{activity.objective_id}"))
-    return _form_page(
-        request,
-        project,
-        form,
-        heading=_("Add an activity"),
-        intro=_("Activities are the actions you will take to achieve an objective."),
-    )
 
 
-def activity_edit(request, pk, activity_pk):
-    project = project_for_editing(request.user, pk)
-    activity = _project_activity(project, activity_pk)
-    form = ActivityForm(request.POST or None, instance=activity, project=project)
-    if request.method == "POST" and form.is_valid():
+class ActivityAdd(Activities, PlanAdd):
+    heading = gettext_lazy("Add an activity")
+    success_message = gettext_lazy("Activity added.")
+
+    def get_initial(self):
+        if self.request.GET.get("objective", "").isdigit():
+            return {"objective": self.project.objectives.filter(pk=self.request.GET["objective"]).first()}
+        return {}
+
+    def get_intro(self):
+        return _("Activities are the actions you will take to achieve an objective.")
+
+
+class ActivityEdit(Activities, PlanEdit):
+    heading = gettext_lazy("Change an activity")
+    success_message = gettext_lazy("Activity saved.")
+
+    def save(self, form):
         activity = form.save(commit=False)
         if "objective" in form.changed_data:
-            activity.position = services.position_next(activity.objective.activities.all())
+            self.place(activity)
         activity.save()
-        messages.success(request, _("Activity saved."))
-        return redirect(_back(project, f"objective-{activity.objective_id}"))
-    return _form_page(request, project, form, heading=_("Change an activity"))
+        return activity
 
 
-def activity_delete(request, pk, activity_pk):
-    project = project_for_editing(request.user, pk)
-    activity = _project_activity(project, activity_pk)
-    return _delete_page(
-        request,
-        project,
-        activity,
-        heading=_("Remove an activity"),
-        consequence="",
-        anchor=f"objective-{activity.objective_id}",
-    )
+class ActivityRemove(Activities, PlanRemove):
+    heading = gettext_lazy("Remove an activity")
 
 
-@require_POST
-def activity_move(request, pk, activity_pk):
-    project = project_for_editing(request.user, pk)
-    activity = _project_activity(project, activity_pk)
-    return _move(request, project, activity, activity.objective.activities.all(), f"objective-{activity.objective_id}")
+class ActivityMove(Activities, PlanMove):
+    pass

@@ -24,6 +24,21 @@ def _crumbs(project=None, *more):
     return crumbs + list(more)
 
 
+def home(request):
+    """The front page once signed in: the projects this person works on."""
+    projects = Project.objects.visible_to(request.user).with_progress().with_next_activity()
+    return render(
+        request,
+        "projects/home.html",
+        {
+            "projects": projects,
+            "sees_all": request.user.sees_all_projects,
+            "can_create": can_create_project(request.user),
+            "today": timezone.localdate(),
+        },
+    )
+
+
 def project_list(request):
     projects = Project.objects.visible_to(request.user).with_progress().with_next_activity()
     return render(

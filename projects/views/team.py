@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 
 from .. import services
 from ..forms import ProjectRoleForm
-from ..permissions import can_manage_team, project_for_team_management, project_for_viewing
+from ..permissions import can_manage_team, project_for_team_editing, project_for_viewing
 
 
 def _team_page(request, project, form, status=200):
@@ -37,7 +37,7 @@ def team(request, pk):
 
 @require_POST
 def team_add(request, pk):
-    project = project_for_team_management(request.user, pk)
+    project = project_for_team_editing(request.user, pk)
     form = ProjectRoleForm(request.POST, project=project)
     if form.is_valid():
         try:
@@ -52,7 +52,7 @@ def team_add(request, pk):
 
 @require_POST
 def team_remove(request, pk, role_pk):
-    project = project_for_team_management(request.user, pk)
+    project = project_for_team_editing(request.user, pk)
     project_role = get_object_or_404(project.roles.select_related("user"), pk=role_pk)
     try:
         services.project_role_remove(project_role=project_role)

@@ -63,7 +63,7 @@ ROWS = {
         data=lambda w: {"status": "approved"},
         expect=expect(**MANAGE_POST),
     ),
-    "groups:logistics": Row(kwargs=_g, expect=expect(**ACCESS)),
+    "meetings:logistics": Row(kwargs=_g, expect=expect(**ACCESS)),
     "groups:round_create": Row(kwargs=_g, expect=expect(**MANAGE)),
     "groups:round_detail": Row(kwargs=lambda w: _g(w, round_pk=w.round.pk), expect=expect(**MANAGE)),
     "groups:round_edit": Row(kwargs=lambda w: _g(w, round_pk=w.round.pk), expect=expect(**MANAGE)),

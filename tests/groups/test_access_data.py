@@ -35,7 +35,7 @@ def access_url(member):
 
 
 def logistics_url(group):
-    return reverse("groups:logistics", args=[group.project_id, group.pk])
+    return reverse("meetings:logistics", args=[group.project_id, group.pk])
 
 
 @pytest.fixture

@@ -94,6 +94,6 @@ ROWS = {
     "meetings:event_delete": Row(
         kwargs=lambda w: {"project_pk": w.project.pk, "pk": w.event.pk}, expect=expect(**MANAGES)
     ),
-    "meetings_resident:calendar": Row(kwargs=lambda w: {"token": w.member_token}, expect=LINK),
-    "meetings_resident:paper": Row(kwargs=lambda w: {"token": w.member_token, "paper_pk": w.paper.pk}, expect=LINK),
+    "meetings_public:calendar": Row(kwargs=lambda w: {"token": w.member_token}, expect=LINK),
+    "meetings_public:paper": Row(kwargs=lambda w: {"token": w.member_token, "paper_pk": w.paper.pk}, expect=LINK),
 }

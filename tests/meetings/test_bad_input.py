@@ -166,9 +166,9 @@ def test_a_paper_link_opened_by_someone_outside_the_group_is_not_found(client, p
     own = member_token(group=group, person=member)
     theirs = member_token(group=other_group, person=outsider)
 
-    assert client.get(reverse("meetings_resident:paper", args=[own, paper.pk])).status_code == 200
-    assert client.get(reverse("meetings_resident:paper", args=[theirs, paper.pk])).status_code == 404
-    assert client.get(reverse("meetings_resident:paper", args=["x" * 43, paper.pk])).status_code == 404
+    assert client.get(reverse("meetings_public:paper", args=[own, paper.pk])).status_code == 200
+    assert client.get(reverse("meetings_public:paper", args=[theirs, paper.pk])).status_code == 404
+    assert client.get(reverse("meetings_public:paper", args=["x" * 43, paper.pk])).status_code == 404
 
 
 def test_a_member_who_has_left_loses_access_to_papers(client, group):
@@ -178,7 +178,7 @@ def test_a_member_who_has_left_loses_access_to_papers(client, group):
     membership.left_on = timezone.localdate() - dt.timedelta(days=1)
     membership.joined_on = membership.left_on - dt.timedelta(days=10)
     membership.save()
-    assert client.get(reverse("meetings_resident:paper", args=[token, paper.pk])).status_code == 404
+    assert client.get(reverse("meetings_public:paper", args=[token, paper.pk])).status_code == 404
 
 
 def test_staff_of_another_organisation_cannot_open_a_paper(client, group):

@@ -31,7 +31,7 @@ def test_a_members_feed_keeps_the_uid_and_raises_the_sequence_when_a_meeting_mov
     with time_machine.travel(NOW, tick=False):
         meeting = plan(group, NOW + dt.timedelta(weeks=3))
         other = plan(group, NOW + dt.timedelta(weeks=7))
-        url = reverse("meetings_resident:calendar", args=[member_token(group=group, person=person)])
+        url = reverse("meetings_public:calendar", args=[member_token(group=group, person=person)])
         before = {str(e["UID"]): e for e in events(client.get(url).content)}
         new_start = NOW + dt.timedelta(weeks=4)
         services.meeting_update(meeting=meeting, starts_at=new_start, ends_at=new_start + dt.timedelta(hours=2))
@@ -49,9 +49,9 @@ def test_a_revoked_calendar_link_stops_working(client, db):
     person = MembershipFactory(group=group).person
     old = member_token(group=group, person=person)
     member_link_revoke(group=group, person=person)
-    assert client.get(reverse("meetings_resident:calendar", args=[old])).status_code == 404
+    assert client.get(reverse("meetings_public:calendar", args=[old])).status_code == 404
     new = member_token(group=group, person=person)
-    assert client.get(reverse("meetings_resident:calendar", args=[new])).status_code == 200
+    assert client.get(reverse("meetings_public:calendar", args=[new])).status_code == 200
 
 
 def test_papers_changed_after_the_pack_went_send_one_updated_papers_email(db, run_tasks):

@@ -76,7 +76,7 @@ def test_not_found_page_is_ours_and_obeys_the_csp(client, officer):
 def test_server_error_page_is_ours_and_obeys_the_csp(db, officer):
     client = Client(raise_request_exception=False)
     client.force_login(officer)
-    with mock.patch("organisations.views.Project.objects.visible_to", side_effect=RuntimeError("boom")):
+    with mock.patch("projects.models.Project.objects.visible_to", side_effect=RuntimeError("boom")):
         response = client.get(reverse("home"))
     assert response.status_code == 500
     assert "Sorry, there is a problem with the service" in response.text

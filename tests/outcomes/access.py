@@ -31,6 +31,6 @@ ROWS = {
     "outcomes:paper": Row(kwargs=q, expect=expect(**EDITS)),
     "outcomes:results": Row(kwargs=q, expect=expect(**SEES)),
     "outcomes:csv": Row(kwargs=q, expect=expect(**SEES)),
-    "respond:questionnaire": Row(kwargs=lambda w: {"token": w.token}, expect=EVERYONE),
-    "respond:thanks": Row(expect=EVERYONE),
+    "outcomes_public:questionnaire": Row(kwargs=lambda w: {"token": w.token}, expect=EVERYONE),
+    "outcomes_public:thanks": Row(expect=EVERYONE),
 }

@@ -47,7 +47,7 @@ def test_response_ids_are_random(client):
     ids = []
     for _ in range(3):
         _invitation, token = invitation_with_token(questionnaire)
-        client.post(reverse("respond:questionnaire", args=[token]), answers_for(questionnaire))
+        client.post(reverse("outcomes_public:questionnaire", args=[token]), answers_for(questionnaire))
     ids = [r.id for r in Response.objects.all()]
     assert len(ids) == 3 and all(i.version == 4 for i in ids)
 
@@ -57,7 +57,7 @@ def test_submission_flags_the_questionnaire_and_resealing_keeps_every_answer(cli
     questionnaire = QuestionnaireFactory(project=ProjectFactory())
     for _ in range(3):
         _invitation, token = invitation_with_token(questionnaire)
-        client.post(reverse("respond:questionnaire", args=[token]), answers_for(questionnaire))
+        client.post(reverse("outcomes_public:questionnaire", args=[token]), answers_for(questionnaire))
     before = sorted(Answer.objects.values_list("response_id", "statement_id", "value"))
     questionnaire.refresh_from_db()
     assert questionnaire.reseal_due
@@ -74,7 +74,7 @@ def test_two_submissions_of_one_link_at_once_store_one_response():
     questionnaire = QuestionnaireFactory(project=ProjectFactory())
     _invitation, token = invitation_with_token(questionnaire)
     data = answers_for(questionnaire)
-    path = reverse("respond:questionnaire", args=[token])
+    path = reverse("outcomes_public:questionnaire", args=[token])
     barrier = threading.Barrier(4)
     statuses = []
 
@@ -102,7 +102,7 @@ def test_after_resealing_no_response_shares_a_transaction_id_with_its_invitation
     client = Client()
     for _ in range(3):
         _invitation, token = invitation_with_token(questionnaire)
-        client.post(reverse("respond:questionnaire", args=[token]), answers_for(questionnaire))
+        client.post(reverse("outcomes_public:questionnaire", args=[token]), answers_for(questionnaire))
 
     def xmins(table):
         with connection.cursor() as cursor:

@@ -23,7 +23,7 @@ def questionnaire(project):
 
 
 def url(token):
-    return reverse("respond:questionnaire", args=[token])
+    return reverse("outcomes_public:questionnaire", args=[token])
 
 
 def test_built_in_versions_use_the_guides_words_for_the_organisation(questionnaire):
@@ -59,7 +59,7 @@ def test_resident_answers_once_and_the_response_has_no_trace_of_them(client, que
     invitation, token = invitation_with_token(questionnaire)
     data = answers_for(questionnaire)
     response = client.post(url(token), data)
-    assert response.status_code == 302 and response.url == reverse("respond:thanks")
+    assert response.status_code == 302 and response.url == reverse("outcomes_public:thanks")
     invitation.refresh_from_db()
     assert invitation.completed
     stored = Response.objects.get()

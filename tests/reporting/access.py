@@ -54,7 +54,7 @@ ROWS = {
     "reporting:reading_edit": Row(kwargs=_reading, expect=expect(**EDITS)),
     "reporting:reading_delete": Row(kwargs=_reading, expect=expect(**EDITS)),
     # A resident link: no sign-in; an unknown token is a 404 for everyone.
-    "monitoring_answer": Row(
+    "reporting_public:monitoring_answer": Row(
         kwargs=lambda w: {"token": "x" * 43},
         expect={
             "anonymous": 404,

@@ -109,7 +109,7 @@ def invited(project, run_tasks, client, officer, django_capture_on_commit_callba
 
 
 def test_a_member_answers_once_through_their_link_and_nothing_ties_the_answer_to_them(client, project, invited):
-    url = reverse("monitoring_answer", args=[invited])
+    url = reverse("reporting_public:monitoring_answer", args=[invited])
     page = client.get(url)
     assert "What we do not keep" in page.content.decode()
     response = client.post(url, {"sex": "female", "ethnicity": "prefer_not"})
@@ -134,14 +134,14 @@ def test_members_are_not_asked_twice(client, project, invited, officer, run_task
 
 def test_an_unknown_link_is_not_found(client, db):
     MonitoringInvitationFactory()
-    assert client.get(reverse("monitoring_answer", args=["not-a-real-token-" * 2])).status_code == 404
+    assert client.get(reverse("reporting_public:monitoring_answer", args=["not-a-real-token-" * 2])).status_code == 404
 
 
 def test_organisation_areas_replace_the_default_list(client, project, invited):
     from reporting.models import MonitoringArea
 
     MonitoringArea.objects.create(organisation=project.organisation, name="Thatcham")
-    page = client.get(reverse("monitoring_answer", args=[invited])).content.decode()
+    page = client.get(reverse("reporting_public:monitoring_answer", args=[invited])).content.decode()
     assert "Thatcham" in page and "In a village or the countryside" not in page
 
 
