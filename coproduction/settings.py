@@ -136,9 +136,11 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # WAL lets the web server and the task worker read while the other writes.
+    # WAL lets the web server and the task worker read while the other writes. secure_delete
+    # overwrites deleted rows with zeros, so a reseal leaves no old copy of an anonymous answer
+    # in the file's free pages (docs/anonymity.md); it is per connection, so it is set on each.
     DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;",
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from outcomes.anonymity import LinkInvalid, LinkUsed, invitation_find
+from core.anonymity import LinkInvalid, LinkUsed, invitation_find
 
 from . import services
 from .forms import AnswerForm, CodeForm

@@ -1,22 +1,16 @@
-from django.tasks import task
-
+from core import anonymity
 from outbox import registry
 
 from . import services
-from .models import Questionnaire
+from .models import Invitation
 
 
-@task
-def questionnaire_reseal_task(questionnaire_id):
-    """Queued a minute after the first submission since the last reseal."""
-    return services.questionnaire_reseal(questionnaire_id=questionnaire_id)
-
-
-@registry.periodic(minutes=5)
+@registry.periodic(minutes=anonymity.RESEAL_MINUTES)
 def questionnaires_reseal():
-    """The backstop for the task above: reseal anything still waiting."""
-    for questionnaire_id in Questionnaire.objects.filter(reseal_due=True).values_list("pk", flat=True):
-        services.questionnaire_reseal(questionnaire_id=questionnaire_id)
+    """Reseal the answers and answered invitations of every questionnaire answered since its
+    last reseal, then VACUUM their tables (see core.anonymity). A periodic job, never a task
+    queued by a submit: a task row's times would carry the submit's transaction id."""
+    anonymity.invitations_reseal(Invitation)
 
 
 @registry.periodic(minutes=60)

@@ -284,16 +284,13 @@ def responses_csv(request, project_pk, pk):
         answers[row["response_id"]][row["statement_id"]] = (
             str(labels[row["value"]]) if row["value"] is not None else row["text"]
         )
-    responses = list(
-        Response.objects.filter(questionnaire=questionnaire, audience__in=shown).values("id", "audience", "answered_on")
-    )
+    responses = list(Response.objects.filter(questionnaire=questionnaire, audience__in=shown).values("id", "audience"))
     random.SystemRandom().shuffle(responses)
     http = HttpResponse(content_type="text/csv; charset=utf-8")
     http["Content-Disposition"] = f'attachment; filename="questionnaire-{questionnaire.pk}-answers.csv"'
     writer = csv.writer(http)
     writer.writerow(
-        [_("Questionnaire"), _("When in the project"), _("Version"), _("Date answered")]
-        + [statement.text for statement in statements]
+        [_("Questionnaire"), _("When in the project"), _("Version")] + [statement.text for statement in statements]
     )
     audience_labels = dict(Audience.choices)
     for response in responses:
@@ -303,7 +300,6 @@ def responses_csv(request, project_pk, pk):
                 questionnaire.title,
                 questionnaire.get_point_display(),
                 audience_labels[response["audience"]],
-                response["answered_on"].isoformat(),
             ]
             + [
                 _("Withheld")

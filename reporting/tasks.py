@@ -5,10 +5,10 @@ from django.conf import settings
 from django.tasks import task
 from django.utils import timezone, translation
 
+from core import anonymity
 from outbox import registry
-from outcomes.anonymity import responses_reseal
 
-from .models import MonitoringResponse, ReportExport
+from .models import MonitoringInvitation, ReportExport
 
 logger = logging.getLogger(__name__)
 
@@ -42,9 +42,11 @@ def export_render(export_id):
     return "ready"
 
 
-@task
-def monitoring_reseal(project_id):
-    responses_reseal(MonitoringResponse.objects.filter(project_id=project_id))
+@registry.periodic(minutes=anonymity.RESEAL_MINUTES)
+def monitoring_answers_reseal():
+    """Reseal the equality-monitoring answers and answered invitations of every project
+    answered since its last reseal, then VACUUM their tables (see core.anonymity)."""
+    anonymity.invitations_reseal(MonitoringInvitation)
 
 
 @registry.periodic(minutes=10)

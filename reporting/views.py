@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from outcomes.anonymity import LinkInvalid, LinkUsed, invitation_find
+from core.anonymity import LinkInvalid, LinkUsed, invitation_find
 from projects.permissions import can_edit_project, project_for_editing, project_for_viewing
 
 from . import services

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from outcomes.anonymity import LinkInvalid, LinkUsed
+from core.anonymity import LinkInvalid, LinkUsed
 
 from .. import services
 from ..forms import ApplicationForm, InterestForm

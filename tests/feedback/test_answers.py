@@ -5,9 +5,9 @@ from django.db import IntegrityError, connection
 from django.urls import reverse
 from django.utils.html import escape
 
+from core.anonymity import LinkUsed, token_new
 from feedback import services
 from feedback.models import ReflectionAnswer, ReflectionAnswerAuthor, ReflectionInvitation, ReflectionRound
-from outcomes.anonymity import LinkUsed, token_new
 from tests.factories import (
     MembershipFactory,
     ReflectionAnswerFactory,
