@@ -278,6 +278,9 @@ def tables_vacuum(*models_):
     connection = connections[models_[0]._base_manager.db]
     if connection.vendor != "postgresql":
         return
+    if connection.in_atomic_block:
+        # Sent anyway, PostgreSQL would refuse it and abort the caller's transaction.
+        raise RuntimeError("VACUUM cannot run inside a transaction: call the reseal job outside atomic()")
     names = ", ".join(connection.ops.quote_name(m._meta.db_table) for m in models_)
     with connection.cursor() as cursor:
         cursor.execute(f"VACUUM {names}")
