@@ -11,6 +11,7 @@ import pytest
 from django.db import OperationalError, connection, connections
 from django.test import Client
 from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
 
 from core import anonymity
 from core.anonymity import token_new
@@ -191,6 +192,17 @@ def test_the_reseal_keeps_every_answer_and_answered_invitation_and_clears_what_i
     assert kind.invitation.objects.filter(completed=True).count() == 3
     assert not kind.invitation.objects.filter(reseal_due=True).exists()
     assert anonymity.invitations_reseal(kind.invitation) == 0  # nothing left to do
+
+
+@kinds
+@pytest.mark.django_db
+def test_a_submit_queues_no_task(kind, client):
+    """A task row's times and transaction id would record the moment of the answer."""
+    scope = kind.scope()
+    _invitation, token = kind.invite(scope)
+    kind.submit(client, scope, token)
+    assert kind.stored() == 1
+    assert not DBTaskResult.objects.exists()
 
 
 @pytest.mark.django_db
