@@ -145,9 +145,11 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # WAL lets the web server and the task worker read while the other writes.
+    # WAL lets the web server and the task worker read while the other writes. secure_delete
+    # overwrites deleted rows with zeros, so a reseal leaves no old copy of an anonymous answer
+    # in the file's free pages (docs/anonymity.md); it is per connection, so it is set on each.
     DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;",
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
@@ -260,10 +262,14 @@ else:
 # Background work: django-tasks-db keeps tasks in the database, so they survive a restart.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Plain functions the heartbeat task (outbox.tasks.heartbeat) runs, with how often, in minutes.
+RESEAL_MINUTES = 10
 PERIODIC_JOBS = [
     ("outbox.tasks.outbox_sweep", 5),
     ("meetings.tasks.meetings_sweep", 15),
-    ("outcomes.tasks.questionnaires_reseal", 5),
+    # Anonymous answers are resealed this often (docs/anonymity.md: the window a reseal closes).
+    ("outcomes.tasks.questionnaires_reseal", RESEAL_MINUTES),
+    ("feedback.tasks.reflection_answers_reseal", RESEAL_MINUTES),
+    ("reporting.tasks.monitoring_answers_reseal", RESEAL_MINUTES),
     ("outcomes.tasks.questionnaire_reminders", 60),
     ("outcomes.tasks.questionnaires_tally", 5),
     ("feedback.tasks.reflection_rounds_tick", 10),

@@ -74,7 +74,6 @@ def seed(*, organisation, projects, groups, people, meetings, scale, rng):
             answers.append(
                 ReflectionAnswer(
                     round=rnd,
-                    answered_on=rnd.date,
                     equality=rng.randint(2, 5),
                     difference=rng.randint(1, 5),
                     inclusive=rng.randint(2, 5),

@@ -7,8 +7,8 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
+from core.anonymity import token_new
 from meetings.models import Meeting
-from outcomes.anonymity import token_new
 
 from . import services
 from .guide import default_questions
@@ -114,7 +114,6 @@ def _load_group(group):
                 )
             answer = ReflectionAnswer.objects.create(
                 round=round,
-                answered_on=day,
                 equality=ratings[0][position],
                 difference=ratings[1][position],
                 inclusive=ratings[2][position],

@@ -1,7 +1,7 @@
 """Reflective feedback: a group's set-up, its rounds, the answers and "you said, we did".
 
-Anonymity (see BRIEF.md, "Anonymity"): ``ReflectionAnswer`` has no column that refers to a
-person, an invitation, a token or a time finer than a date, and a random UUID key, so even its
+Anonymity (see docs/anonymity.md): ``ReflectionAnswer`` has no column that refers to a
+person, an invitation, a token or a time (the round's date is the finest), and a random UUID key, so even its
 key says nothing about the order answers arrived in. In a *named* round the person is recorded
 beside the answer, in ``ReflectionAnswerAuthor``; an anonymous round never has author rows.
 """
@@ -14,7 +14,7 @@ from django.db.models import Case, Count, ExpressionWrapper, F, FloatField, Oute
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from outcomes.anonymity import AnonymousInvitation
+from core.anonymity import AnonymousInvitation
 
 from .guide import AGREE, PRINCIPLE_KEYS, default_questions
 
@@ -163,8 +163,6 @@ class ReflectionRound(models.Model):
     questions = models.JSONField(default=default_questions)
     # The short code shown on screen at the meeting; only accepted while the round is open.
     code = models.CharField(max_length=8, null=True, blank=True, unique=True)
-    # Set when an anonymous answer arrives; the reseal job clears it.
-    needs_reseal = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ReflectionRoundQuerySet.as_manager()
@@ -189,6 +187,8 @@ class ReflectionRound(models.Model):
 class ReflectionInvitation(AnonymousInvitation):
     """One per member per round: the emailed link, and the guard against answering twice."""
 
+    scope_field = "round"
+
     round = models.ForeignKey(ReflectionRound, on_delete=models.CASCADE, related_name="invitations")
     person = models.ForeignKey("groups.Person", on_delete=models.CASCADE, related_name="reflection_invitations")
 
@@ -200,6 +200,16 @@ class ReflectionInvitation(AnonymousInvitation):
 
     def __str__(self):
         return f"{self.person} for {self.round}"
+
+    @classmethod
+    def link_answers(cls, scope_id):
+        # Every answer to a round uses up an invitation (a link, or a name on the shared device).
+        return ReflectionAnswer.objects.filter(round_id=scope_id).count()
+
+    @classmethod
+    def answer_rows(cls, scope_id):
+        # A named round's answers keep their author (by key): nothing there to reseal.
+        return [ReflectionAnswer.objects.filter(round_id=scope_id, round__anonymous=True)]
 
 
 def _rating(verbose):
@@ -219,7 +229,6 @@ class ReflectionAnswer(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     round = models.ForeignKey(ReflectionRound, on_delete=models.CASCADE, related_name="answers")
-    answered_on = models.DateField()
     equality = _rating(_("Equality"))
     equality_comment = models.TextField(blank=True, max_length=2000)
     difference = _rating(_("Making a difference"))

@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from core.anonymity import LinkInvalid, LinkUsed, invitation_find
 from core.ratelimit import attempt_allowed, attempt_refund, client_key
-from outcomes.anonymity import LinkInvalid, LinkUsed, invitation_find
 
 from . import services
 from .forms import AnswerForm, CodeForm

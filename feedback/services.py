@@ -6,10 +6,10 @@ import secrets
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from core.anonymity import LinkUsed, invitation_find, invitation_redeem, token_new
 from groups.models import Membership
 from meetings.models import Meeting
 from outbox.services import email_queue
-from outcomes.anonymity import LinkUsed, invitation_redeem, responses_reseal, token_new
 
 from .guide import OPEN_KEYS, PRINCIPLE_KEYS
 from .models import (
@@ -200,27 +200,16 @@ def round_open(*, round, now=None):
 
 
 def round_close(*, round):
-    with transaction.atomic():
-        closed = ReflectionRound.objects.filter(pk=round.pk, status=ReflectionRound.Status.OPEN).update(
-            status=ReflectionRound.Status.CLOSED, code=None
-        )
-    if closed and round.anonymous:
-        round_reseal(round=round)
+    closed = ReflectionRound.objects.filter(pk=round.pk, status=ReflectionRound.Status.OPEN).update(
+        status=ReflectionRound.Status.CLOSED, code=None
+    )
     return bool(closed)
-
-
-def round_reseal(*, round):
-    """Rewrite an anonymous round's answers in a transaction of their own (see responses_reseal)."""
-    if not round.anonymous:
-        return
-    with transaction.atomic():
-        ReflectionRound.objects.filter(pk=round.pk).update(needs_reseal=False)
-        responses_reseal(ReflectionAnswer.objects.filter(round=round))
 
 
 def rounds_tick(*, now=None):
     """The periodic job: plan rounds for every group with a set-up, open the rounds that are
-    due (which sends the emails), close the rounds whose time is up, reseal anonymous answers."""
+    due (which sends the emails), close the rounds whose time is up. (Answers are resealed by
+    their own job: tasks.reflection_answers_reseal.)"""
     from groups.models import Group
 
     now = now or timezone.now()
@@ -235,8 +224,6 @@ def rounds_tick(*, now=None):
     for round in ReflectionRound.objects.filter(status=ReflectionRound.Status.OPEN, closes_at__lte=now):
         round_close(round=round)
     reminders_send(now=now)
-    for round in ReflectionRound.objects.filter(needs_reseal=True):
-        round_reseal(round=round)
 
 
 def reminder_due_at(round):
@@ -279,11 +266,9 @@ def _answer_writer(cleaned):
         values = {key: cleaned.get(key) for key in PRINCIPLE_KEYS}
         values.update({f"{key}_comment": cleaned.get(f"{key}_comment", "") for key in PRINCIPLE_KEYS})
         values.update({key: cleaned.get(key, "") for key in OPEN_KEYS})
-        # A date only: never the time of day (see the anonymity design).
-        answer = ReflectionAnswer.objects.create(round=round, answered_on=timezone.localdate(), **values)
-        if round.anonymous:
-            ReflectionRound.objects.filter(pk=round.pk).update(needs_reseal=True)
-        else:
+        # No date or time: the round's date is the finest an answer has (docs/anonymity.md).
+        answer = ReflectionAnswer.objects.create(round=round, **values)
+        if not round.anonymous:
             ReflectionAnswerAuthor.objects.create(answer=answer, person=invitation.person)
         return answer
 
@@ -296,33 +281,18 @@ def _open_invitations():
 
 def answer_by_link(*, token, cleaned):
     """Store an answer from an emailed link. Raises LinkInvalid / LinkUsed (nothing stored)."""
-    answer = invitation_redeem(_open_invitations(), token, _answer_writer(cleaned))
-    _reseal_later(answer.round)
-    return answer
+    invitation = invitation_find(_open_invitations(), token)
+    return invitation_redeem(_open_invitations(), invitation, _answer_writer(cleaned), token=token)
 
 
 def answer_by_code(*, round, invitation_id, cleaned):
     """Store an answer given on the shared device at the meeting, using up the chosen
-    member's invitation exactly as their emailed link would (their link then stops working).
-    Raises LinkInvalid / LinkUsed (nothing stored)."""
-    with transaction.atomic():
-        invitation = (
-            _open_invitations().select_for_update().filter(round=round, pk=invitation_id, completed=False).first()
-        )
-        if invitation is None:
-            raise LinkUsed
-        # invitation_redeem works from a token: mint one for this single use.
-        token = invitation.token_refresh()
-        answer = invitation_redeem(_open_invitations(), token, _answer_writer(cleaned))
-    _reseal_later(answer.round)
-    return answer
-
-
-def _reseal_later(round):
-    if round.anonymous:
-        from .tasks import reflection_reseal
-
-        transaction.on_commit(lambda: reflection_reseal.enqueue(round.pk))
+    member's invitation exactly as their emailed link would (their link then shows that it
+    was used). Raises LinkUsed (nothing stored)."""
+    invitation = _open_invitations().filter(round=round, pk=invitation_id, completed=False).first()
+    if invitation is None:
+        raise LinkUsed
+    return invitation_redeem(_open_invitations(), invitation, _answer_writer(cleaned))
 
 
 def we_did_save(*, we_did, user):

@@ -1,17 +1,15 @@
-from django.tasks import task
+from core import anonymity
 
 from . import services
-from .models import ReflectionRound
+from .models import ReflectionInvitation
 
 
 def reflection_rounds_tick():
-    """Plan, open (and email), close and reseal reflection rounds."""
+    """Plan, open (and email) and close reflection rounds."""
     services.rounds_tick()
 
 
-@task
-def reflection_reseal(round_id):
-    """Reseal an anonymous round's answers soon after one arrives, in a later transaction."""
-    round = ReflectionRound.objects.filter(pk=round_id, needs_reseal=True).first()
-    if round is not None:
-        services.round_reseal(round=round)
+def reflection_answers_reseal():
+    """Reseal the answers and answered invitations of every round answered since its last
+    reseal, then VACUUM their tables (see core.anonymity)."""
+    anonymity.invitations_reseal(ReflectionInvitation)

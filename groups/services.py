@@ -8,9 +8,9 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.anonymity import LinkInvalid, LinkUsed, token_hash, token_new
 from outbox.models import OutgoingEmail
 from outbox.services import email_queue
-from outcomes.anonymity import LinkInvalid, LinkUsed, token_hash, token_new
 
 from .models import (
     AccessRecord,

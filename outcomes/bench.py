@@ -52,9 +52,9 @@ def seed():
     from django.utils import timezone
 
     call_command("migrate", verbosity=0)
+    from core.anonymity import token_new
     from groups.models import Person
     from organisations.models import Organisation
-    from outcomes.anonymity import token_new
     from outcomes.models import Invitation
     from outcomes.services import questionnaire_create
     from projects.models import Project

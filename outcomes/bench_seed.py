@@ -93,7 +93,7 @@ def seed(*, organisation, projects, groups, people, meetings, scale, rng):
                     completed=True,
                 )
             )
-            response = Response(id=uuid.uuid4(), questionnaire=q, audience=audience, answered_on=q.opens_on)
+            response = Response(id=uuid.uuid4(), questionnaire=q, audience=audience)
             responses.append(response)
             # Mostly agreeing, more so at the end; now and then "Prefer not to say".
             lean = 0.6 if q.point == "end" else 0.45

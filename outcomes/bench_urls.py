@@ -2,16 +2,16 @@
 "ceiling" endpoint that does the submit's reads and writes in raw SQL, and a trivial view."""
 
 import uuid
+from contextlib import nullcontext
 
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection, transaction
 from django.http import HttpResponse
 from django.urls import include, path
-from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 
 from coproduction.urls import urlpatterns as product_urlpatterns
-from outcomes.anonymity import token_hash
+from core.anonymity import token_hash
 
 
 @csrf_exempt
@@ -19,12 +19,10 @@ from outcomes.anonymity import token_hash
 def ceiling(request, token):
     """The submit's database work and nothing else, in the same order as
     services.response_submit: read the invitation with its questionnaire and the statements
-    (outside the transaction, like the submit, which checks the answers before locking
-    anything); then one transaction marks the invitation answered under its row lock (only
-    while it has this token and is unanswered), inserts the response and its answers, and
-    flags the questionnaire for resealing. The submit also queues the reseal task when that
-    flag flips, once per reseal cycle (in the benchmark: once, during the warm-up), so it is
-    left out here."""
+    (outside any lock, like the submit, which checks the answers first); then, under the
+    questionnaire's lock, look for a submit left in flight, mark the invitation in flight
+    (only while it has this token and is unanswered), insert the response and its answers,
+    and mark the invitation answered."""
     vendor = connection.vendor
     hashed = token_hash(token)
     with connection.cursor() as cursor:
@@ -56,26 +54,47 @@ def ceiling(request, token):
             int(request.POST.get(f"s{statement_id}", "4")),
             "",
         ]
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(
-            "UPDATE outcomes_invitation SET completed = %s WHERE id = %s AND token_hash = %s AND completed = %s",
-            [True, invitation_id, hashed, False],
-        )
-        if cursor.rowcount != 1:
-            transaction.set_rollback(True)
-            return HttpResponse("used", status=409)
-        cursor.execute(
-            "INSERT INTO outcomes_response (id, questionnaire_id, audience, answered_on) VALUES (%s, %s, %s, %s)",
-            [uid(response_id), questionnaire_id, audience, timezone.localdate()],
-        )
-        cursor.execute(
-            "INSERT INTO outcomes_answer (id, response_id, statement_id, value, text) VALUES " + ", ".join(values),
-            params,
-        )
-        cursor.execute(
-            "UPDATE outcomes_questionnaire SET reseal_due = %s WHERE id = %s AND reseal_due = %s",
-            [True, questionnaire_id, False],
-        )
+    # As core.anonymity.invitation_redeem: on PostgreSQL a session advisory lock per
+    # questionnaire and three transactions; on SQLite one transaction.
+    lock = "SELECT pg_advisory_lock(%s)" if vendor == "postgresql" else None
+    key = questionnaire_id
+    outer = transaction.atomic() if vendor != "postgresql" else nullcontext()
+    step = transaction.atomic if vendor == "postgresql" else nullcontext
+    with outer, connection.cursor() as cursor:
+        if lock:
+            cursor.execute(lock, [key])
+        try:
+            cursor.execute(
+                "SELECT 1 FROM outcomes_invitation WHERE questionnaire_id = %s AND in_flight = %s",
+                [questionnaire_id, True],
+            )
+            cursor.fetchall()
+            cursor.execute(
+                "UPDATE outcomes_invitation SET in_flight = %s, reseal_due = %s "
+                "WHERE id = %s AND token_hash = %s AND completed = %s AND in_flight = %s",
+                [True, True, invitation_id, hashed, False, False],
+            )
+            if cursor.rowcount != 1:
+                if not lock:
+                    transaction.set_rollback(True)
+                return HttpResponse("used", status=409)
+            with step():
+                cursor.execute(
+                    "INSERT INTO outcomes_response (id, questionnaire_id, audience) VALUES (%s, %s, %s)",
+                    [uid(response_id), questionnaire_id, audience],
+                )
+                cursor.execute(
+                    "INSERT INTO outcomes_answer (id, response_id, statement_id, value, text) VALUES "
+                    + ", ".join(values),
+                    params,
+                )
+            cursor.execute(
+                "UPDATE outcomes_invitation SET in_flight = %s, completed = %s WHERE id = %s",
+                [False, True, invitation_id],
+            )
+        finally:
+            if lock:
+                cursor.execute("SELECT pg_advisory_unlock(%s)", [key])
     return HttpResponse("ok", status=302, headers={"Location": "/r/questionnaire/thanks/"})
 
 

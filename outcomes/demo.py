@@ -7,9 +7,10 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from .anonymity import token_new
+from core.anonymity import token_new
+
 from .models import Audience, Invitation
-from .services import _response_build, _response_save, audience_for, questionnaire_create, questionnaire_reseal
+from .services import _response_save, audience_for, questionnaire_create
 
 # Leaning towards agreement, more so at the end: (weights for values 0..5).
 START_WEIGHTS = [1, 4, 8, 10, 9, 4]
@@ -53,8 +54,7 @@ def _answer_all(questionnaire, members, weights, rng, minimum):
                     answers.append((statement.pk, rng.choices(range(6), weights=weights)[0], ""))
                 elif rng.random() < 0.7:
                     answers.append((statement.pk, None, rng.choice(texts)))
-            _response_save(*_response_build(questionnaire=questionnaire, audience=audience, answers=answers))
-    questionnaire_reseal(questionnaire_id=questionnaire.pk)
+            _response_save(questionnaire=questionnaire, audience=audience, answers=answers)
 
 
 @transaction.atomic

@@ -1,7 +1,8 @@
 """Outcome questionnaires: statements, invitations (who was asked) and anonymous responses.
 
-Invitations and responses are two tables with no key between them (see anonymity.py):
-a response knows its questionnaire, its audience and the day it arrived, nothing else."""
+Invitations and responses are two tables with no key between them (see core/anonymity.py):
+a response knows its questionnaire and its audience, nothing else (not even the day it came:
+the questionnaire's own dates are the finest time an answer has)."""
 
 import hashlib
 import uuid
@@ -14,8 +15,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.anonymity import AnonymousInvitation
+
 from . import guide
-from .anonymity import AnonymousInvitation
 
 
 class Audience(models.TextChoices):
@@ -88,8 +90,9 @@ class Questionnaire(models.Model):
         related_name="repeated_by",
         verbose_name=_("repeats"),
     )
-    # Set by a submission, cleared when the answers have been resealed (see services).
-    reseal_due = models.BooleanField(default=False, editable=False)
+    # Answers typed in from paper (no invitation is used up for them): the responses given
+    # through links are the others, which settles a submit a crash interrupted (core.anonymity).
+    paper_responses = models.PositiveIntegerField(default=0, editable=False)
     # Set when its answers were tallied (StatementTally), after it closed, and the closing date
     # it had then: results are final once it has closed.
     tallied_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -168,6 +171,8 @@ class Statement(models.Model):
 class Invitation(AnonymousInvitation):
     """Who was asked. Nothing here points at a response, and no response points here."""
 
+    scope_field = "questionnaire"
+
     questionnaire = models.ForeignKey(Questionnaire, on_delete=models.CASCADE, related_name="invitations")
     person = models.ForeignKey("groups.Person", on_delete=models.CASCADE, related_name="questionnaire_invitations")
     audience = models.CharField(max_length=10, choices=Audience.choices)
@@ -181,6 +186,22 @@ class Invitation(AnonymousInvitation):
     def __str__(self):
         return f"{self.person} for {self.questionnaire}"
 
+    @classmethod
+    def link_answers(cls, scope_id):
+        return (
+            Questionnaire.objects.filter(pk=scope_id)
+            .annotate(given=Count("responses") - F("paper_responses"))
+            .values_list("given", flat=True)
+            .get()
+        )
+
+    @classmethod
+    def answer_rows(cls, scope_id):
+        return [
+            Response.objects.filter(questionnaire_id=scope_id),
+            Answer.objects.filter(response__questionnaire_id=scope_id),
+        ]
+
 
 class ResponseQuerySet(models.QuerySet):
     def counts(self):
@@ -190,12 +211,12 @@ class ResponseQuerySet(models.QuerySet):
 
 class Response(models.Model):
     """One person's answers. No key to a person or invitation, no token, no IP or user
-    agent, and only the day it arrived. The id is random, so it says nothing about order."""
+    agent, and no time: only the questionnaire's period. The id is random, so it says nothing
+    about order."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     questionnaire = models.ForeignKey(Questionnaire, on_delete=models.CASCADE, related_name="responses")
     audience = models.CharField(max_length=10, choices=Audience.choices)
-    answered_on = models.DateField()
 
     objects = ResponseQuerySet.as_manager()
 

@@ -2,10 +2,10 @@
 
 from django.urls import path
 
-from . import respond
+from . import public_views
 
 app_name = "outcomes_public"
 urlpatterns = [
-    path("r/questionnaire/thanks/", respond.thanks, name="thanks"),
-    path("r/questionnaire/<str:token>/", respond.questionnaire_answer, name="questionnaire"),
+    path("r/questionnaire/thanks/", public_views.thanks, name="thanks"),
+    path("r/questionnaire/<str:token>/", public_views.questionnaire_answer, name="questionnaire"),
 ]

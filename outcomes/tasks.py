@@ -1,19 +1,14 @@
-from django.tasks import task
+from core import anonymity
 
 from . import services
-from .models import Questionnaire
-
-
-@task
-def questionnaire_reseal_task(questionnaire_id):
-    """Queued a minute after the first submission since the last reseal."""
-    return services.questionnaire_reseal(questionnaire_id=questionnaire_id)
+from .models import Invitation
 
 
 def questionnaires_reseal():
-    """The backstop for the task above: reseal anything still waiting."""
-    for questionnaire_id in Questionnaire.objects.filter(reseal_due=True).values_list("pk", flat=True):
-        services.questionnaire_reseal(questionnaire_id=questionnaire_id)
+    """Reseal the answers and answered invitations of every questionnaire answered since its
+    last reseal, then VACUUM their tables (see core.anonymity). A periodic job, never a task
+    queued by a submit: a task row's times would carry the submit's transaction id."""
+    anonymity.invitations_reseal(Invitation)
 
 
 def questionnaire_reminders():

@@ -283,14 +283,9 @@ def responses_csv(request, project_pk, pk):
         answers[row["response_id"]][row["statement_id"]] = (
             str(labels[row["value"]]) if row["value"] is not None else row["text"]
         )
-    responses = list(
-        Response.objects.filter(questionnaire=questionnaire, audience__in=shown).values("id", "audience", "answered_on")
-    )
+    responses = list(Response.objects.filter(questionnaire=questionnaire, audience__in=shown).values("id", "audience"))
     random.SystemRandom().shuffle(responses)
-    rows = [
-        [_("Questionnaire"), _("When in the project"), _("Version"), _("Date answered")]
-        + [statement.text for statement in statements]
-    ]
+    rows = [[_("Questionnaire"), _("When in the project"), _("Version")] + [statement.text for statement in statements]]
     audience_labels = dict(Audience.choices)
     for response in responses:
         given = answers.get(response["id"], {})
@@ -299,7 +294,6 @@ def responses_csv(request, project_pk, pk):
                 questionnaire.title,
                 questionnaire.get_point_display(),
                 audience_labels[response["audience"]],
-                response["answered_on"].isoformat(),
             ]
             + [
                 _("Withheld")

@@ -6,7 +6,7 @@ from django.db.models import F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from outcomes.anonymity import AnonymousInvitation
+from core.anonymity import AnonymousInvitation
 
 from .categories import CATEGORY_FIELDS
 
@@ -103,6 +103,8 @@ class MonitoringArea(models.Model):
 class MonitoringInvitation(AnonymousInvitation):
     """One per person per project: who was asked and whether they answered, never what."""
 
+    scope_field = "project"
+
     project = models.ForeignKey("projects.Project", on_delete=models.CASCADE, related_name="monitoring_invitations")
     person = models.ForeignKey("groups.Person", on_delete=models.CASCADE, related_name="monitoring_invitations")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -112,6 +114,14 @@ class MonitoringInvitation(AnonymousInvitation):
 
     def __str__(self):
         return f"Equality monitoring for {self.person} on {self.project}"
+
+    @classmethod
+    def link_answers(cls, scope_id):
+        return MonitoringResponse.objects.filter(project_id=scope_id).count()
+
+    @classmethod
+    def answer_rows(cls, scope_id):
+        return [MonitoringResponse.objects.filter(project_id=scope_id)]
 
 
 class MonitoringResponseQuerySet(models.QuerySet):

@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import Http404
 from django.shortcuts import render
 
-from outcomes.anonymity import LinkInvalid, LinkUsed, invitation_find
+from core.anonymity import LinkInvalid, LinkUsed, invitation_find
 
 from . import services
 from .forms import MonitoringForm

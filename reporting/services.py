@@ -3,9 +3,9 @@
 from django.db import transaction
 from django.utils import timezone
 
+from core.anonymity import invitation_find, invitation_redeem, token_new
 from groups.models import Membership, Person
 from outbox.services import email_queue
-from outcomes.anonymity import invitation_redeem, token_new
 
 from .models import MonitoringInvitation, MonitoringResponse, PopulationShare, ReportExport
 
@@ -42,15 +42,13 @@ def monitoring_invite(*, project):
 def monitoring_answer(*, token, answers):
     """Store an equality-monitoring answer and use up the link, at most once. The answer
     keeps the project only: nothing about the person, the invitation or the time."""
-    from .tasks import monitoring_reseal
+    invitation = invitation_find(MonitoringInvitation.objects.all(), token)
 
     def write(invitation):
         MonitoringResponse.objects.create(project_id=invitation.project_id, **answers)
-        # Rewritten later, in another transaction, so the row cannot be tied to this one.
-        monitoring_reseal.enqueue(invitation.project_id)
         return invitation.project_id
 
-    return invitation_redeem(MonitoringInvitation.objects.all(), token, write)
+    return invitation_redeem(MonitoringInvitation.objects.all(), invitation, write, token=token)
 
 
 def population_save(*, organisation, shares):

@@ -5,9 +5,9 @@ from django.conf import settings
 from django.tasks import task
 from django.utils import timezone, translation
 
-from outcomes.anonymity import responses_reseal
+from core import anonymity
 
-from .models import MonitoringResponse, ReportExport
+from .models import MonitoringInvitation, ReportExport
 
 logger = logging.getLogger(__name__)
 
@@ -41,9 +41,10 @@ def export_render(export_id):
     return "ready"
 
 
-@task
-def monitoring_reseal(project_id):
-    responses_reseal(MonitoringResponse.objects.filter(project_id=project_id))
+def monitoring_answers_reseal():
+    """Reseal the equality-monitoring answers and answered invitations of every project
+    answered since its last reseal, then VACUUM their tables (see core.anonymity)."""
+    anonymity.invitations_reseal(MonitoringInvitation)
 
 
 def exports_sweep():

@@ -283,7 +283,7 @@ class QuestionnaireFactory(factory.django.DjangoModelFactory):
 
 def invitation_with_token(questionnaire, *, audience="residents", person=None):
     """An invitation and the token its emailed link would carry."""
-    from outcomes.anonymity import token_new
+    from core.anonymity import token_new
     from outcomes.models import Invitation
 
     token, hashed = token_new()
@@ -302,8 +302,7 @@ def responses_add(questionnaire, *, audience="residents", count=1, value=4, text
 
     statements = list(questionnaire.statements.for_audience(audience))
     responses = Response.objects.bulk_create(
-        Response(id=uuid.uuid4(), questionnaire=questionnaire, audience=audience, answered_on=timezone.localdate())
-        for _ in range(count)
+        Response(id=uuid.uuid4(), questionnaire=questionnaire, audience=audience) for _ in range(count)
     )
     Answer.objects.bulk_create(
         (
@@ -360,7 +359,6 @@ class ReflectionAnswerFactory(factory.django.DjangoModelFactory):
         model = "feedback.ReflectionAnswer"
 
     round = factory.SubFactory(ReflectionRoundFactory)
-    answered_on = factory.LazyFunction(timezone.localdate)
     equality = 4
     difference = 4
     inclusive = 4

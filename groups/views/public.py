@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from core.anonymity import LinkInvalid, LinkUsed
 from core.ratelimit import attempt_allowed, client_key
-from outcomes.anonymity import LinkInvalid, LinkUsed
 
 from .. import services
 from ..forms import ApplicationForm, InterestForm

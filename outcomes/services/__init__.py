@@ -1,5 +1,5 @@
-"""Writes for outcome questionnaires: making them, inviting, reminding, answering, resealing;
-tallying them for reports once closed is in ``tallies``."""
+"""Writes for outcome questionnaires: making them, inviting, reminding, answering; tallying
+them for reports once closed is in ``tallies``."""
 
 import uuid
 from datetime import timedelta
@@ -9,20 +9,11 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.anonymity import LinkUsed, invitation_find, invitation_redeem, token_new
 from groups.models import Membership, Person
 from outbox.services import email_queue
 
 from .. import guide
-from ..anonymity import (
-    LinkInvalid,
-    LinkUsed,
-    compiled_update,
-    invitation_redeem,
-    link_hash,
-    responses_reseal,
-    statements_run,
-    token_new,
-)
 from ..forms import AnswerForm
 from ..models import (
     Answer,
@@ -32,12 +23,9 @@ from ..models import (
     Response,
     Statement,
 )
-from ..prepared import Prepared, compiled_insert
 from .tallies import project_tallies_refresh as project_tallies_refresh
 from .tallies import questionnaire_tally as questionnaire_tally
 from .tallies import questionnaires_tally as questionnaires_tally
-
-RESEAL_DELAY = timedelta(minutes=1)
 
 
 class QuestionnaireClosed(Exception):
@@ -255,98 +243,26 @@ def reminders_due(*, now=None):
     return sent
 
 
-def _response_build(*, questionnaire, audience, answers):
-    """An anonymous response and its answers, not yet saved: the questionnaire, the audience,
-    today's date and the answers. Nothing about who, how or exactly when.
+def _response_save(*, questionnaire, audience, answers):
+    """Store an anonymous response and its answers: the questionnaire, the audience and the
+    answers, nothing about who, how or when (one INSERT and one bulk INSERT).
     ``answers`` is [(statement_id, value, text)]."""
-    response = Response(questionnaire=questionnaire, audience=audience, answered_on=timezone.localdate())
-    rows = [
+    response = Response.objects.create(questionnaire=questionnaire, audience=audience)
+    Answer.objects.bulk_create(
         Answer(response=response, statement_id=statement_id, value=value, text=text)
         for statement_id, value, text in answers
-    ]
-    return response, rows
-
-
-# Flags the questionnaire for resealing; changes its row only if the flag was not already set.
-_RESEAL_FLAG = Prepared(
-    lambda questionnaire_id: compiled_update(
-        Questionnaire.objects.filter(pk=questionnaire_id, reseal_due=False), reseal_due=True
-    ),
-    int,
-)
-
-
-def _response_writes(response, answers):
-    """The statements that store a response: compiled now, run by _response_save inside the
-    transaction (see anonymity.compiled_update for why). The last one flags the
-    questionnaire for resealing, and changes a row only if the flag was not already set."""
-    return [*compiled_insert([response]), *compiled_insert(answers), _RESEAL_FLAG.statement(response.questionnaire_id)]
-
-
-def _response_save(response, answers, *, writes=None):
-    """Two inserts and one conditional update, and usually nothing else (call inside a
-    transaction). ``writes``: the same, compiled earlier by _response_writes. Only the first
-    submission after a reseal sets the flag (and queues the reseal): later ones neither write
-    the questionnaire row nor wait for it."""
-    if statements_run(writes or _response_writes(response, answers)):
-        from ..tasks import questionnaire_reseal_task
-
-        questionnaire_reseal_task.using(run_after=timezone.now() + RESEAL_DELAY).enqueue(response.questionnaire_id)
+    )
     return response
-
-
-_INVITATION_FIELDS = [f.attname for f in Invitation._meta.concrete_fields]
-_QUESTIONNAIRE_FIELDS = [f.attname for f in Questionnaire._meta.concrete_fields]
-_STATEMENT_FIELDS = [f.attname for f in Statement._meta.concrete_fields]
-# The submit's two reads, compiled once (see prepared.py): the invitation with its
-# questionnaire, by the token's hash; the statements asked of an audience, in order.
-_INVITATION = Prepared(
-    lambda hashed: (
-        Invitation.objects.filter(token_hash=hashed)
-        .order_by()
-        .values_list(*_INVITATION_FIELDS, *(f"questionnaire__{name}" for name in _QUESTIONNAIRE_FIELDS))
-    ),
-    str,
-)
-_STATEMENTS = Prepared(
-    lambda questionnaire_id, audience: (
-        Statement.objects.filter(questionnaire_id=questionnaire_id)
-        .for_audience(audience)
-        .values_list(*_STATEMENT_FIELDS)
-    ),
-    int,
-    str,
-)
-
-
-def _invitation_with_questionnaire(token):
-    """As ``invitation_find(Invitation.objects.select_related("questionnaire"), token)``."""
-    rows = _INVITATION.rows(link_hash(token))
-    if not rows:
-        raise LinkInvalid
-    [row] = rows
-    split = len(_INVITATION_FIELDS)
-    invitation = Invitation.from_db("default", _INVITATION_FIELDS, row[:split])
-    invitation.questionnaire = Questionnaire.from_db("default", _QUESTIONNAIRE_FIELDS, row[split:])
-    return invitation
-
-
-def _statements_for(questionnaire, audience):
-    """As ``questionnaire.statements.for_audience(audience)``."""
-    return [
-        Statement.from_db("default", _STATEMENT_FIELDS, row) for row in _STATEMENTS.rows(questionnaire.pk, audience)
-    ]
 
 
 def response_submit(*, token, data):
     """Answer through an emailed link. Raises LinkInvalid, LinkUsed, QuestionnaireClosed or
     AnswersInvalid; in every one of those cases nothing is stored.
 
-    The invitation is read once and the answers checked first, outside any transaction; then
-    one short transaction marks the invitation answered under its row lock (only if it still
-    has this token and was not answered) and stores the response. Keeping the reads and checks
-    out of the transaction keeps write locks short (SQLite has one writer)."""
-    invitation = _invitation_with_questionnaire(token)
+    The invitation is read and the answers checked first, outside any lock; then
+    core.anonymity.invitation_redeem uses the link up and stores the response."""
+    invitations = Invitation.objects.select_related("questionnaire")
+    invitation = invitation_find(invitations, token)
     if invitation.completed:
         raise LinkUsed
     questionnaire = invitation.questionnaire
@@ -354,48 +270,28 @@ def response_submit(*, token, data):
         raise QuestionnaireClosed
     form = AnswerForm(
         data,
-        statements=_statements_for(questionnaire, invitation.audience),
+        statements=questionnaire.statements.for_audience(invitation.audience),
         allow_prefer_not_to_say=questionnaire.allow_prefer_not_to_say,
     )
     if not form.is_valid():
         raise AnswersInvalid(form, questionnaire)
-    response, answers = _response_build(
-        questionnaire=questionnaire, audience=invitation.audience, answers=form.answers()
-    )
-    writes = _response_writes(response, answers)
+    answers = form.answers()
     return invitation_redeem(
         Invitation.objects.all(),
-        token,
-        lambda _invitation: _response_save(response, answers, writes=writes),
-        found=invitation,
+        invitation,
+        lambda invitation: _response_save(questionnaire=questionnaire, audience=invitation.audience, answers=answers),
+        token=token,
     )
 
 
 @transaction.atomic
 def response_record_paper(*, questionnaire, audience, answers):
-    """A paper questionnaire typed in by staff: stored exactly like an online answer. Refused
-    once the questionnaire has closed (raises QuestionnaireClosed): its results are final then,
-    and adding one more answer to shown results could show that one person's answers."""
+    """A paper questionnaire typed in by staff: stored exactly like an online answer, and
+    counted (so the answers given through links are known: see Invitation.link_answers).
+    Refused once the questionnaire has closed (raises QuestionnaireClosed): its results are
+    final then, and adding one more answer to shown results could show that one person's
+    answers."""
     if questionnaire.is_closed():
         raise QuestionnaireClosed
-    return _response_save(*_response_build(questionnaire=questionnaire, audience=audience, answers=answers))
-
-
-def questionnaire_reseal(*, questionnaire_id):
-    """Rewrite a questionnaire's responses together in a fresh transaction (see
-    anonymity.responses_reseal): afterwards no response shares a PostgreSQL transaction id
-    (xmin) with the invitation marked answered beside it, and the physical order is shuffled.
-
-    The flag is cleared first, in its own statement, so a submission that arrives while this
-    runs sets it again and is resealed next time."""
-    if not Questionnaire.objects.filter(pk=questionnaire_id, reseal_due=True).update(reseal_due=False):
-        return False
-    try:
-        responses_reseal(
-            Response.objects.filter(questionnaire_id=questionnaire_id),
-            Answer.objects.filter(response__questionnaire_id=questionnaire_id),
-        )
-    except Exception:
-        Questionnaire.objects.filter(pk=questionnaire_id).update(reseal_due=True)
-        raise
-    return True
+    Questionnaire.objects.filter(pk=questionnaire.pk).update(paper_responses=F("paper_responses") + 1)
+    return _response_save(questionnaire=questionnaire, audience=audience, answers=answers)

@@ -2,7 +2,7 @@ import datetime as dt
 
 from django.utils import timezone
 
-from outcomes.anonymity import token_new
+from core.anonymity import token_new
 from tests.access import Row, expect
 from tests.factories import (
     MeetingFactory,

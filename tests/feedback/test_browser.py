@@ -3,8 +3,8 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from core.anonymity import token_new
 from feedback.models import ReflectionAnswer, WeDid
-from outcomes.anonymity import token_new
 from tests.factories import (
     GroupFactory,
     MeetingFactory,

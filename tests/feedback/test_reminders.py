@@ -9,9 +9,9 @@ import pytest
 import time_machine
 from django.core import mail
 
+from core.anonymity import LinkInvalid
 from feedback import services
 from feedback.models import ReflectionInvitation
-from outcomes.anonymity import LinkInvalid
 from tests.factories import MembershipFactory, ReflectionRoundFactory
 
 LONDON = ZoneInfo("Europe/London")

@@ -7,11 +7,11 @@ import pytest
 import time_machine
 from django.core import mail
 
+from core.anonymity import token_hash
 from feedback import services
 from feedback.forms import SetupForm
 from feedback.models import ReflectionInvitation, ReflectionRound, ReflectionSetup
 from outbox.models import OutgoingEmail
-from outcomes.anonymity import token_hash
 from tests.factories import GroupFactory, MeetingFactory, MembershipFactory, ReflectionSetupFactory
 
 LONDON = ZoneInfo("Europe/London")

@@ -63,7 +63,7 @@ def test_resident_answers_once_and_the_response_has_no_trace_of_them(client, que
     invitation.refresh_from_db()
     assert invitation.completed
     stored = Response.objects.get()
-    assert stored.audience == "residents" and stored.answered_on == timezone.localdate()
+    assert stored.audience == "residents"
     assert Answer.objects.count() == len(data)
     again = client.post(url(token), data)
     assert "You have already answered" in again.content.decode()

@@ -8,8 +8,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from core.anonymity import LinkInvalid, LinkUsed, invitation_find
+
 from . import guide
-from .anonymity import LinkInvalid, LinkUsed, invitation_find
 from .forms import AnswerForm
 from .models import Invitation
 from .services import AnswersInvalid, QuestionnaireClosed, response_submit
