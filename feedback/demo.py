@@ -37,6 +37,9 @@ WE_DID = {
     1: "Meetings now have a 15-minute break at the halfway point.",
     3: "Meetings moved to the ground-floor room at the library, which has step-free access.",
 }
+# The third round's first answer says why Inclusive dropped.
+HEARING_LOOP = "The hearing loop was not working."
+HEARING_LOOP_AT = (2, 0)
 COMMENTS = {
     "group_working": ["Friendly and well chaired.", "Better than at the start.", "Some voices still dominate."],
     "self_working": ["I am finding my feet.", "I speak up more now.", "I could prepare more."],
@@ -82,63 +85,75 @@ def load(organisation, context):
 
 def _load_group(group):
     rng = random.Random(f"reflection-{group.pk}")
-    today = timezone.localdate()
     people = [m.person for m in group.memberships.current().select_related("person")]
     # The minimum number rule would hide a small group's anonymous answers: name them instead.
     anonymous = len(people) >= 6
     ReflectionSetup.objects.create(
-        group=group, frequency=ReflectionSetup.Frequency.EVERY_MEETING, anonymous=anonymous, starts_on=today
+        group=group,
+        frequency=ReflectionSetup.Frequency.EVERY_MEETING,
+        anonymous=anonymous,
+        starts_on=timezone.localdate(),
     )
     held = list(group.meetings.exclude(status=Meeting.Status.CANCELLED).order_by("starts_at"))
-    past = _past_meetings(group)[-len(SHARES) :]
-    points = [(m, timezone.localdate(m.starts_at), m.starts_at, m.ends_at + dt.timedelta(days=7)) for m in past]
     made, done = [], set()
-    for index, ((meeting, day, opens, closes), shares) in enumerate(zip(points, SHARES, strict=True)):
-        round = ReflectionRound.objects.create(
-            group=group,
-            meeting=meeting,
-            date=day,
-            opens_at=opens,
-            closes_at=closes,
-            status=ReflectionRound.Status.CLOSED,
-            anonymous=anonymous,
-            questions=default_questions(),
-        )
-        answering = people[: max(5, len(people) - rng.randint(0, 2))] if people else []
-        count = len(answering) or 5
-        ratings = [_ratings(rng, share, count) for share in shares]
-        for position, person in enumerate(answering or range(5)):
-            if people:
-                ReflectionInvitation.objects.create(
-                    round=round, person=person, token_hash=token_new()[1], completed=True
-                )
-            answer = ReflectionAnswer.objects.create(
-                round=round,
-                equality=ratings[0][position],
-                difference=ratings[1][position],
-                inclusive=ratings[2][position],
-                group_working=rng.choice(COMMENTS["group_working"]) if position % 2 == 0 else "",
-                self_working=rng.choice(COMMENTS["self_working"]) if position % 3 == 0 else "",
-                better=SUGGESTIONS[(index + position) % len(SUGGESTIONS)] if position < 2 else "",
-                inclusive_comment="The hearing loop was not working." if index == 2 and position == 0 else "",
-            )
-            if not anonymous and people:
-                ReflectionAnswerAuthor.objects.create(answer=answer, person=person)
+    for index, (meeting, shares) in enumerate(zip(_past_meetings(group)[-len(SHARES) :], SHARES, strict=True)):
+        round = _past_round(group, meeting, anonymous)
+        _answers(round, index, shares, people, rng)
+        _we_did(round, index, held, done)
         made.append(round)
-        for suggestion_index in (index, index + 1):
-            if suggestion_index in WE_DID and suggestion_index not in done:
-                done.add(suggestion_index)
-                later = next((m for m in held if m.starts_at > closes), None)
-                WeDid.objects.create(
-                    round=round,
-                    you_said=SUGGESTIONS[suggestion_index % len(SUGGESTIONS)],
-                    we_did=WE_DID[suggestion_index],
-                    discussed_at=later,
-                )
     # Rounds for the meetings still to come, as the schedule plans them.
     made += services.rounds_schedule(group=group)
     made.append(_open_round(group, anonymous))
     return made
+
+
+def _past_round(group, meeting, anonymous):
+    return ReflectionRound.objects.create(
+        group=group,
+        meeting=meeting,
+        date=timezone.localdate(meeting.starts_at),
+        opens_at=meeting.starts_at,
+        closes_at=meeting.ends_at + dt.timedelta(days=7),
+        status=ReflectionRound.Status.CLOSED,
+        anonymous=anonymous,
+        questions=default_questions(),
+    )
+
+
+def _answers(round, index, shares, people, rng):
+    """Most of the group answer (five unnamed answers if it has no members), agreeing in the
+    round's shares; a few leave comments or a suggestion."""
+    answering = people[: max(5, len(people) - rng.randint(0, 2))] if people else []
+    count = len(answering) or 5
+    ratings = [_ratings(rng, share, count) for share in shares]
+    for position, person in enumerate(answering or range(5)):
+        if people:
+            ReflectionInvitation.objects.create(round=round, person=person, token_hash=token_new()[1], completed=True)
+        answer = ReflectionAnswer.objects.create(
+            round=round,
+            equality=ratings[0][position],
+            difference=ratings[1][position],
+            inclusive=ratings[2][position],
+            group_working=rng.choice(COMMENTS["group_working"]) if position % 2 == 0 else "",
+            self_working=rng.choice(COMMENTS["self_working"]) if position % 3 == 0 else "",
+            better=SUGGESTIONS[(index + position) % len(SUGGESTIONS)] if position < 2 else "",
+            inclusive_comment=HEARING_LOOP if (index, position) == HEARING_LOOP_AT else "",
+        )
+        if not round.anonymous and people:
+            ReflectionAnswerAuthor.objects.create(answer=answer, person=person)
+
+
+def _we_did(round, index, held, done):
+    """What was done about this round's suggestions, discussed at the next meeting after it closed."""
+    for suggestion_index in (index, index + 1):
+        if suggestion_index in WE_DID and suggestion_index not in done:
+            done.add(suggestion_index)
+            WeDid.objects.create(
+                round=round,
+                you_said=SUGGESTIONS[suggestion_index % len(SUGGESTIONS)],
+                we_did=WE_DID[suggestion_index],
+                discussed_at=next((m for m in held if m.starts_at > round.closes_at), None),
+            )
 
 
 def _open_round(group, anonymous):

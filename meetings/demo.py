@@ -33,6 +33,91 @@ VENUE = {
 }
 
 
+# What the first two meetings recorded: an agenda item with its notes, actions (due in days
+# from today) and decisions.
+RECORDS = [
+    {
+        "item": {
+            "title": "How the group will work",
+            "minutes": 40,
+            "lead": "Chair",
+            "description": "Terms of reference.",
+        },
+        "notes": "We talked through how the group will work and agreed to meet monthly on the second Tuesday.",
+        "actions": [
+            {"description": "Draft the terms of reference", "owner": "Secretariat", "status": "done"},
+            {
+                "description": "Find out about travel expenses for members",
+                "owner": "Lead officer",
+                "due": 14,
+                "status": Action.Status.IN_PROGRESS,
+            },
+        ],
+        "decisions": [{"text": "The group will meet monthly, on the second Tuesday."}],
+    },
+    {
+        "item": {"title": "Draft terms of reference", "minutes": 45, "lead": "Chair"},
+        "notes": "The draft was discussed; two changes were agreed on accessibility and on breaks.",
+        "actions": [
+            {"description": "Send the recommendation to the portfolio holder", "owner": "Lead officer", "due": 7},
+        ],
+        "decisions": [
+            {
+                "text": "Recommend that the council keeps the recycling centre open on Sunday mornings.",
+                "method": Decision.Method.VOTE,
+                "votes_for": 9,
+                "votes_against": 2,
+                "votes_abstaining": 1,
+                "recommendation": True,
+            }
+        ],
+    },
+]
+# Planned meetings: the first two have an agenda item with the demo paper.
+FUTURE_ITEM = {
+    "title": "Survey results",
+    "minutes": 30,
+    "lead": "Lead officer",
+    "description": "What residents told us.",
+}
+FUTURE_WITH_PAPERS = 2
+# Events held (days ago, who came: a slice of the project's people) and one planned.
+HELD_EVENTS = [
+    (
+        {
+            "title": "Drop-in at Newbury library",
+            "kind": Event.Kind.DROP_IN,
+            "hours": "2",
+            "place": "Newbury library",
+            "other_attendees": 34,
+        },
+        45,
+        slice(0, 4),
+    ),
+    (
+        {
+            "title": "Workshop: what matters to you",
+            "kind": Event.Kind.WORKSHOP,
+            "hours": "3",
+            "place": "Shaw House",
+            "other_attendees": 6,
+        },
+        20,
+        slice(2, 9),
+    ),
+]
+PLANNED_EVENT = (
+    {
+        "title": "Open day",
+        "kind": Event.Kind.COMMUNITY,
+        "hours": "4",
+        "place": "Newbury Market Place",
+        "description": "A stall to tell people what the group has done so far and ask what comes next.",
+    },
+    24,
+)
+
+
 def _groups(context):
     groups = context.get("groups") or []
     return list(groups.values()) if isinstance(groups, dict) else list(groups)
@@ -97,10 +182,8 @@ def _past_meetings(group):
                     "hours": 2 if present else None,
                 },
             )
-    if past:
-        _first_meeting_record(past[0])
-    if len(past) > 1:
-        _second_meeting_record(past[1])
+    for meeting, record in zip(past, RECORDS, strict=False):
+        _meeting_record(meeting, record)
     # Past notes are shown as approved; the demo does not email people about old meetings.
     Meeting.objects.filter(pk__in=[m.pk for m in past]).update(
         notes_status=Meeting.NotesStatus.APPROVED, notes_approved_at=timezone.now()
@@ -108,47 +191,19 @@ def _past_meetings(group):
     return past
 
 
-def _first_meeting_record(first):
-    item = services.item_add(
-        meeting=first, title="How the group will work", minutes=40, lead="Chair", description="Terms of reference."
-    )
-    item.notes = "We talked through how the group will work and agreed to meet monthly on the second Tuesday."
+def _meeting_record(meeting, record):
+    item = services.item_add(meeting=meeting, **record["item"])
+    item.notes = record["notes"]
     item.save(update_fields=["notes"])
-    Action.objects.create(
-        meeting=first, item=item, description="Draft the terms of reference", owner="Secretariat", status="done"
-    )
-    Action.objects.create(
-        meeting=first,
-        item=item,
-        description="Find out about travel expenses for members",
-        owner="Lead officer",
-        due_date=timezone.localdate() + dt.timedelta(days=14),
-        status=Action.Status.IN_PROGRESS,
-    )
-    Decision.objects.create(meeting=first, item=item, text="The group will meet monthly, on the second Tuesday.")
-
-
-def _second_meeting_record(second):
-    second_item = services.item_add(meeting=second, title="Draft terms of reference", minutes=45, lead="Chair")
-    second_item.notes = "The draft was discussed; two changes were agreed on accessibility and on breaks."
-    second_item.save(update_fields=["notes"])
-    Decision.objects.create(
-        meeting=second,
-        item=second_item,
-        text="Recommend that the council keeps the recycling centre open on Sunday mornings.",
-        method=Decision.Method.VOTE,
-        votes_for=9,
-        votes_against=2,
-        votes_abstaining=1,
-        recommendation=True,
-    )
-    Action.objects.create(
-        meeting=second,
-        item=second_item,
-        description="Send the recommendation to the portfolio holder",
-        owner="Lead officer",
-        due_date=timezone.localdate() + dt.timedelta(days=7),
-    )
+    today = timezone.localdate()
+    for action in record["actions"]:
+        due = action.get("due")
+        fields = {k: v for k, v in action.items() if k != "due"}
+        Action.objects.create(
+            meeting=meeting, item=item, due_date=today + dt.timedelta(days=due) if due else None, **fields
+        )
+    for decision in record["decisions"]:
+        Decision.objects.create(meeting=meeting, item=item, **decision)
 
 
 def _future_meetings(group):
@@ -165,14 +220,8 @@ def _future_meetings(group):
         details={"title": f"{group.name} meeting", "access_notes": "", **VENUE},
         description="Monthly, on the second Tuesday",
     )
-    for meeting in future[:2]:
-        item = services.item_add(
-            meeting=meeting,
-            title="Survey results",
-            minutes=30,
-            lead="Lead officer",
-            description="What residents told us.",
-        )
+    for meeting in future[:FUTURE_WITH_PAPERS]:
+        item = services.item_add(meeting=meeting, **FUTURE_ITEM)
         paper = Paper(
             item=item,
             title="Survey results summary",
@@ -188,33 +237,10 @@ def _future_meetings(group):
 def _events(project):
     today = timezone.localdate()
     people = list(Person.objects.of_project(project)[:12])
-    held = [
-        ("Drop-in at Newbury library", Event.Kind.DROP_IN, 45, "2", "Newbury library", 34, people[:4]),
-        ("Workshop: what matters to you", Event.Kind.WORKSHOP, 20, "3", "Shaw House", 6, people[2:9]),
-    ]
-    for title, kind, days_ago, hours, place, others, came in held:
+    for fields, days_ago, came in HELD_EVENTS:
         day = max(today - dt.timedelta(days=days_ago), project.start_date)
         if day > today:  # a project not yet begun has held no events
             continue
-        event = Event(
-            project=project,
-            title=title,
-            kind=kind,
-            date=day,
-            hours=hours,
-            place=place,
-            other_attendees=others,
-        )
-        services.event_save(event=event, people=came)
-    services.event_save(
-        event=Event(
-            project=project,
-            title="Open day",
-            kind=Event.Kind.COMMUNITY,
-            date=today + dt.timedelta(days=24),
-            hours="4",
-            place="Newbury Market Place",
-            description="A stall to tell people what the group has done so far and ask what comes next.",
-        ),
-        people=[],
-    )
+        services.event_save(event=Event(project=project, date=day, **fields), people=people[came])
+    fields, days_ahead = PLANNED_EVENT
+    services.event_save(event=Event(project=project, date=today + dt.timedelta(days=days_ahead), **fields), people=[])

@@ -15,6 +15,13 @@ from .services import _response_save, audience_for, questionnaire_create
 # Leaning towards agreement, more so at the end: (weights for values 0..5).
 START_WEIGHTS = [1, 4, 8, 10, 9, 4]
 END_WEIGHTS = [1, 1, 3, 5, 14, 10]
+# What people wrote in answer to the free-text questions.
+TEXTS = ["More evening meetings, please", "Clearer papers before meetings", "Being listened to", "Transport help"]
+# (title, point, opens and closes: days from today); the end questionnaire repeats the start one.
+START = ("Outcome questionnaire: start", "start", -120, -106)
+END = ("Outcome questionnaire: end", "end", -20, -6)
+# The first project also has one open now, so answering can be tried.
+DURING = ("Outcome questionnaire: during the project", "during", -3, 11)
 
 
 def _as_list(value):
@@ -44,7 +51,6 @@ def _answer_all(questionnaire, members, weights, rng, minimum):
         )
         by_audience[audience] += answered
     Invitation.objects.bulk_create(invitations)
-    texts = ["More evening meetings, please", "Clearer papers before meetings", "Being listened to", "Transport help"]
     for audience, count in by_audience.items():
         statements = list(questionnaire.statements.for_audience(audience))
         for _ in range(max(count, minimum + 1)):
@@ -53,8 +59,44 @@ def _answer_all(questionnaire, members, weights, rng, minimum):
                 if statement.is_likert:
                     answers.append((statement.pk, rng.choices(range(6), weights=weights)[0], ""))
                 elif rng.random() < 0.7:
-                    answers.append((statement.pk, None, rng.choice(texts)))
+                    answers.append((statement.pk, None, rng.choice(TEXTS)))
             _response_save(questionnaire=questionnaire, audience=audience, answers=answers)
+
+
+def _questionnaire(project, spec, today, repeats=None):
+    title, point, opens, closes = spec
+    return questionnaire_create(
+        project=project,
+        title=title,
+        point=point,
+        repeats=repeats,
+        opens_on=today + timedelta(days=opens),
+        closes_on=today + timedelta(days=closes),
+    )
+
+
+def _members(groups, project):
+    """(person, audience) for everyone with an email in the project's groups, each once."""
+    members = []
+    for group in [g for g in groups if g.project_id == project.pk]:
+        for membership in group.memberships.current().select_related("person"):
+            audience = audience_for(membership.member_type, Audience.COUNCIL)
+            if membership.person.email and all(m[0] != membership.person for m in members):
+                members.append((membership.person, audience))
+    return members
+
+
+def _invite(questionnaire, members):
+    Invitation.objects.bulk_create(
+        Invitation(
+            questionnaire=questionnaire,
+            person=person,
+            audience=audience,
+            token_hash=token_new()[1],
+            sent_at=timezone.now(),
+        )
+        for person, audience in members
+    )
 
 
 @transaction.atomic
@@ -69,47 +111,14 @@ def load(organisation, context):
         if project.questionnaires.exists():
             questionnaires += list(project.questionnaires.all())
             continue
-        members = []
-        for group in [g for g in groups if g.project_id == project.pk]:
-            for membership in group.memberships.current().select_related("person"):
-                audience = audience_for(membership.member_type, Audience.COUNCIL)
-                if membership.person.email and all(m[0] != membership.person for m in members):
-                    members.append((membership.person, audience))
-        start = questionnaire_create(
-            project=project,
-            title="Outcome questionnaire: start",
-            point="start",
-            opens_on=today - timedelta(days=120),
-            closes_on=today - timedelta(days=106),
-        )
-        end = questionnaire_create(
-            project=project,
-            title="Outcome questionnaire: end",
-            point="end",
-            repeats=start,
-            opens_on=today - timedelta(days=20),
-            closes_on=today - timedelta(days=6),
-        )
+        members = _members(groups, project)
+        start = _questionnaire(project, START, today)
+        end = _questionnaire(project, END, today, repeats=start)
         _answer_all(start, members, START_WEIGHTS, rng, organisation.min_responses)
         _answer_all(end, members, END_WEIGHTS, rng, organisation.min_responses)
         questionnaires += [start, end]
         if index == 0:
-            current = questionnaire_create(
-                project=project,
-                title="Outcome questionnaire: during the project",
-                point="during",
-                opens_on=today - timedelta(days=3),
-                closes_on=today + timedelta(days=11),
-            )
-            Invitation.objects.bulk_create(
-                Invitation(
-                    questionnaire=current,
-                    person=person,
-                    audience=audience,
-                    token_hash=token_new()[1],
-                    sent_at=timezone.now(),
-                )
-                for person, audience in members
-            )
+            current = _questionnaire(project, DURING, today)
+            _invite(current, members)
             questionnaires.append(current)
     context["questionnaires"] = questionnaires

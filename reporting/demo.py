@@ -93,6 +93,22 @@ def _projects(organisation, context):
 
 
 def load(organisation, context):
+    _profile(organisation)
+    today = timezone.localdate()
+    rng = random.Random(7)  # the same demo every time
+    indicators = []
+    for project in _projects(organisation, context):
+        if project.indicators.exists():
+            continue
+        _words, specs = next((w, s) for w, s in INDICATORS if w in project.title.lower())
+        indicators += [_indicator(project, spec, today) for spec in specs]
+        if not project.monitoring_responses.exists():
+            MonitoringResponse.objects.bulk_create(_answers(project, rng, 11))
+    context["indicators"] = indicators
+
+
+def _profile(organisation):
+    """The organisation's areas and the population it serves, for the diversity comparison."""
     for position, name in enumerate(AREAS):
         MonitoringArea.objects.get_or_create(organisation=organisation, name=name, defaults={"position": position})
     for category, shares in POPULATION.items():
@@ -103,37 +119,28 @@ def load(organisation, context):
                 option=option,
                 defaults={"percent": Decimal(str(percent))},
             )
-    today = timezone.localdate()
-    rng = random.Random(7)  # the same demo every time
-    indicators = []
-    for project in _projects(organisation, context):
-        if project.indicators.exists():
-            continue
-        words, specs = next((w, s) for w, s in INDICATORS if w in project.title.lower())
-        outcome = project.outcomes.filter(kind=Outcome.Kind.SERVICE).first()
-        for name, unit, direction, baseline, target, how, values in specs:
-            indicator = Indicator.objects.create(
-                project=project,
-                outcome=outcome,
-                name=name,
-                unit=unit,
-                direction=direction,
-                baseline=baseline,
-                target=target,
-                how_measured=how,
-            )
-            IndicatorReading.objects.bulk_create(
-                IndicatorReading(
-                    indicator=indicator,
-                    recorded_on=today - dt.timedelta(days=91 * (len(values) - 1 - i)),
-                    value=value,
-                )
-                for i, value in enumerate(values)
-            )
-            indicators.append(indicator)
-        if not project.monitoring_responses.exists():
-            MonitoringResponse.objects.bulk_create(_answers(project, rng, 11))
-    context["indicators"] = indicators
+
+
+def _indicator(project, spec, today):
+    """An indicator of the project's service outcome, with a reading each quarter up to today."""
+    name, unit, direction, baseline, target, how, values = spec
+    indicator = Indicator.objects.create(
+        project=project,
+        outcome=project.outcomes.filter(kind=Outcome.Kind.SERVICE).first(),
+        name=name,
+        unit=unit,
+        direction=direction,
+        baseline=baseline,
+        target=target,
+        how_measured=how,
+    )
+    IndicatorReading.objects.bulk_create(
+        IndicatorReading(
+            indicator=indicator, recorded_on=today - dt.timedelta(days=91 * (len(values) - 1 - i)), value=value
+        )
+        for i, value in enumerate(values)
+    )
+    return indicator
 
 
 def _answers(project, rng, count):

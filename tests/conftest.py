@@ -1,8 +1,12 @@
 import os
+import shutil
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 
+from tests.access import world_build
 from tests.factories import PASSWORD, OrganisationFactory, ProjectRoleFactory, UserFactory
 
 # Playwright's sync API keeps an event loop running in the test thread; the ORM calls the
@@ -45,6 +49,26 @@ def org_admin(organisation):
 def project(officer):
     """A project led by ``officer``."""
     return ProjectRoleFactory(user=officer, project__organisation=officer.organisation, role="lead").project
+
+
+@pytest.fixture(scope="module")
+def access_world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The role x view matrix's world, built once per module in a transaction that is rolled back
+    at its end. Each case (with ``db``) runs in a savepoint inside it, so cases stay independent."""
+    media = tmp_path_factory.mktemp("access-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+        world = world_build()
+        world.media_root = media
+        yield world
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def access_case(db, access_world, media_root):
+    """The matrix's world for one case: its rows roll back with the case's savepoint, and its
+    files are a fresh copy in this case's MEDIA_ROOT (a case may delete a paper)."""
+    shutil.copytree(access_world.media_root, media_root, dirs_exist_ok=True)
+    return access_world
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from reporting.report import PROJECTS_PER_PAGE
 from tests.factories import GroupFactory, MembershipFactory, ProjectFactory
-from tests.reporting.test_pdf import _export, _text
+from tests.helpers import pdf_text, report_export
 
 
 @pytest.fixture
@@ -49,8 +49,8 @@ def test_the_page_links_keep_the_filters(client, manager, organisation, many_pro
 
 
 def test_the_across_projects_pdf_lists_each_project_once_with_its_aim(client, manager, many_projects, run_tasks, media):
-    export = _export(client, manager, {"scope": "across"}, run_tasks)
-    _reader, text = _text(
+    export = report_export(client, manager, {"scope": "across"}, run_tasks)
+    _reader, text = pdf_text(
         b"".join(client.get(reverse("reporting:export_download", args=[export.pk])).streaming_content)
     )
     assert "Projects and their aims" in text

@@ -1,14 +1,12 @@
 """PDF outcome reports: made in the background, tagged, titled, fetching nothing but our
 own static files, and downloadable only by the person who asked (or their managers)."""
 
-import io
 import re
 
 import pytest
 from django.core import mail
 from django.template import engines
 from django.urls import reverse
-from pypdf import PdfReader
 
 from core import pdf as pdf_module
 from reporting.models import ReportExport
@@ -22,6 +20,7 @@ from tests.factories import (
     ProjectFactory,
     UserFactory,
 )
+from tests.helpers import pdf_text, report_export
 
 
 @pytest.fixture
@@ -41,30 +40,16 @@ def full_project(project):
     return project
 
 
-def _text(pdf_bytes):
-    reader = PdfReader(io.BytesIO(pdf_bytes))
-    # Table cells wrap words onto several lines: compare with single spaces.
-    return reader, " ".join(" ".join(page.extract_text() for page in reader.pages).split())
-
-
-def _export(client, user, data, run_tasks):
-    client.force_login(user)
-    response = client.post(reverse("reporting:export_create"), data)
-    assert response.status_code == 302
-    run_tasks()
-    return ReportExport.objects.latest("pk")
-
-
 def test_project_pdf_is_made_in_the_background_and_the_officer_is_emailed(
     client, officer, full_project, run_tasks, media
 ):
-    export = _export(client, officer, {"scope": "project", "project": full_project.pk}, run_tasks)
+    export = report_export(client, officer, {"scope": "project", "project": full_project.pk}, run_tasks)
     assert export.status == "ready" and export.data_as_of
     page = client.get(export.get_absolute_url()).content.decode()
     assert "Download the PDF" in page
     response = client.get(reverse("reporting:export_download", args=[export.pk]))
     assert response["Content-Type"] == "application/pdf"
-    reader, text = _text(b"".join(response.streaming_content))
+    reader, text = pdf_text(b"".join(response.streaming_content))
     for expected in [
         "Contents",
         "Aim and outcome chain",
@@ -90,17 +75,17 @@ def test_across_projects_pdf_lists_every_visible_project(client, manager, organi
     ProjectFactory(organisation=organisation, title="Community energy", service_area="Environment")
     ProjectFactory(organisation=organisation, title="Library services", service_area="Culture")
     ProjectFactory(title="Not ours")
-    export = _export(client, manager, {"scope": "across", "service_area": "Environment"}, run_tasks)
+    export = report_export(client, manager, {"scope": "across", "service_area": "Environment"}, run_tasks)
     assert export.filters == {"service_area": "Environment"}
     response = client.get(reverse("reporting:export_download", args=[export.pk]))
-    _reader, text = _text(b"".join(response.streaming_content))
+    _reader, text = pdf_text(b"".join(response.streaming_content))
     assert "Outcome report across projects" in text and "service area: Environment" in text
     assert "Community energy" in text
     assert "Library services" not in text and "Not ours" not in text
 
 
 def test_only_the_requester_and_their_managers_can_download(client, officer, full_project, run_tasks, media, manager):
-    export = _export(client, officer, {"scope": "project", "project": full_project.pk}, run_tasks)
+    export = report_export(client, officer, {"scope": "project", "project": full_project.pk}, run_tasks)
     url = reverse("reporting:export_download", args=[export.pk])
     client.force_login(UserFactory(organisation=officer.organisation))  # another officer
     assert client.get(url).status_code == 404
@@ -141,7 +126,7 @@ def test_the_fetcher_refuses_files_other_hosts_and_redirects(monkeypatch, db):
         "{% endblock %}"
     )
     pdf_bytes = pdf_module.pdf_from_html(template.render({}))
-    _reader, text = _text(pdf_bytes)
+    _reader, text = pdf_text(pdf_bytes)
     assert "Still here" in text
     assert any(url.startswith("file://") for url in refused)
     assert any("127.0.0.1" in url for url in refused)
@@ -178,7 +163,7 @@ def test_the_fetcher_never_reaches_the_network_so_never_follows_a_redirect(db):
             '{% extends "pdf/base.html" %}{% block title %}Redirect test{% endblock %}{% block content %}'
             f'<h1>Rendered</h1><img src="{url}" alt="logo">{{% endblock %}}'
         )
-        _reader, text = _text(pdf_module.pdf_from_html(template.render({})))
+        _reader, text = pdf_text(pdf_module.pdf_from_html(template.render({})))
     finally:
         server.shutdown()
     assert "Rendered" in text
@@ -198,7 +183,7 @@ def test_a_failed_render_is_shown_as_failed(client, officer, full_project, run_t
         raise RuntimeError("no fonts")
 
     monkeypatch.setattr(report, "export_pdf", broken)
-    export = _export(client, officer, {"scope": "project", "project": full_project.pk}, run_tasks)
+    export = report_export(client, officer, {"scope": "project", "project": full_project.pk}, run_tasks)
     assert export.status == "failed"
     assert "could not be made" in client.get(export.get_absolute_url()).content.decode()
     assert not [m for m in mail.outbox if "ready" in m.subject]
