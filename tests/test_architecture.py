@@ -9,35 +9,8 @@ import ast
 from collections import defaultdict
 from pathlib import Path
 
-import pytest
 from django.apps import apps
 from django.conf import settings
-
-# Imports that break the rules today and are being moved away on other branches, as
-# (file, app it imports). Once they are merged this set is empty: delete it and the xfail below.
-PENDING = {
-    # Charts and PDF rendering move from reporting/ to core/.
-    ("feedback/views.py", "reporting"),
-    ("groups/views/terms.py", "reporting"),
-    ("meetings/views/agenda.py", "reporting"),
-    ("outcomes/results.py", "reporting"),
-    # The anonymous-link machinery moves from outcomes/anonymity.py to core/.
-    ("groups/services.py", "outcomes"),
-    ("groups/views/public.py", "outcomes"),
-    # Demo data is being rewritten as data plus factories.
-    ("organisations/demo.py", "projects"),
-    # Benchmarks move to a top-level bench/, outside the apps.
-    ("outcomes/bench.py", "groups"),
-    ("outcomes/bench.py", "organisations"),
-    ("outcomes/bench.py", "projects"),
-    ("outcomes/bench_seed.py", "groups"),
-    ("reporting/bench.py", "feedback"),
-    ("reporting/bench.py", "groups"),
-    ("reporting/bench.py", "meetings"),
-    ("reporting/bench.py", "organisations"),
-    ("reporting/bench.py", "outcomes"),
-    ("reporting/bench.py", "projects"),
-}
 
 
 def _our_apps():
@@ -103,11 +76,6 @@ def _broken_rules(imports):
     }
 
 
-def test_apps_import_downward_only_apart_from_the_imports_being_moved():
-    imports = _imports()
-    assert _broken_rules(imports - PENDING) == {"cycles": [], "imports from reporting": [], "core imports an app": []}
-
-
 def test_the_rules_see_a_cycle_an_upward_import_and_core_reaching_up():
     imports = {
         ("groups/forms.py", "meetings"),
@@ -121,6 +89,5 @@ def test_the_rules_see_a_cycle_an_upward_import_and_core_reaching_up():
     assert broken["core imports an app"] == [("core/models.py", "projects")]
 
 
-@pytest.mark.xfail(strict=True, reason="the PENDING imports are still there until the other branches are merged")
 def test_apps_import_downward_only():
     assert _broken_rules(_imports()) == {"cycles": [], "imports from reporting": [], "core imports an app": []}
