@@ -38,8 +38,6 @@ class ReportContext:
 class Section:
     key: str
     title: str
-    # templates/reporting/sections/<key>.html unless given; receives ``data``, ``scope``, ``pdf``.
-    template: str = ""
     project: Callable | None = None
     across: Callable | None = None
     # csv(data, scope_label) -> iterable of [section, project, measure, category, value]
@@ -47,7 +45,8 @@ class Section:
 
     @property
     def template_name(self):
-        return self.template or f"reporting/sections/{self.key}.html"
+        """Its partial, which receives ``data``, ``scope`` and ``pdf``."""
+        return f"reporting/sections/{self.key}.html"
 
     @property
     def anchor(self):
