@@ -4,13 +4,10 @@ Invitations and responses are two tables with no key between them (see core/anon
 a response knows its questionnaire and its audience, nothing else (not even the day it came:
 the questionnaire's own dates are the finest time an answer has)."""
 
-import hashlib
 import uuid
-from functools import cached_property
 
 from django.db import models
 from django.db.models import Count, F, Q
-from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -260,8 +257,8 @@ class AnswerQuerySet(models.QuerySet):
 
     def likert_summary(self):
         """For reports: counts per (project, questionnaire, point, audience, outcome number,
-        statement key), one SQL query, with ``c0`` ("Prefer not to say") to ``c5`` and ``text``
-        (the statement's wording). One row per cell the minimum-number rule applies to, so a
+        statement key), one SQL query, with a count per value named as ``SCALE_COUNTS`` names
+        it (``prefer_not_to_say`` to ``agree_strongly``) and ``text`` (the statement's wording). One row per cell the minimum-number rule applies to, so a
         report can add up only cells with enough answers (in SQL, wrapping this query)."""
         return (
             self.filter(statement__kind=Statement.Kind.LIKERT, value__isnull=False)
@@ -275,7 +272,7 @@ class AnswerQuerySet(models.QuerySet):
             )
             .annotate(
                 text=models.Min("statement__text"),
-                **{f"c{value}": Count("id", filter=Q(value=value)) for value in range(6)},
+                **{name: Count("id", filter=Q(value=value)) for value, name in SCALE_COUNTS.items()},
             )
             .order_by()
         )
@@ -316,64 +313,35 @@ class StatementTallyQuerySet(models.QuerySet):
     def for_questionnaires(self, questionnaires):
         return self.filter(questionnaire__in=questionnaires)
 
-    def cells(self):
-        """The tallies as ``reportable_cells_sql()`` takes them, one row per questionnaire cell."""
-        return self.order_by().values(
-            q_id=F("questionnaire_id"),
-            aud=F("audience"),
-            num=F("outcome_number"),
-            skey=F("statement_key"),
-            **{f"n{v}": F(f"c{v}") for v in range(1, 6)},
-        )
+
+# StatementTally's counts, by the value of the answer they count (0 is "Prefer not to say").
+SCALE_COUNTS = {
+    0: "prefer_not_to_say",
+    1: "disagree_strongly",
+    2: "disagree",
+    3: "neither",
+    4: "agree",
+    5: "agree_strongly",
+}
 
 
-def reportable_cells_sql(cells, minimum):
-    """The minimum-number rule, in one place: (sql, params) adding up questionnaire cells per
-    (project, point, audience, outcome number, statement key), as columns ``p, point, aud,
-    num, skey, s1..s5, withheld``: the counts only from cells with at least ``minimum``
-    answers, and the answers in the others. The rule holds per questionnaire cell, so no
-    withheld number can be worked out from the sums.
+class StatementTally(models.Model):
+    """A closed questionnaire's answers on the five-point scale, counted once per cell the
+    minimum-number rule applies to (audience, outcome number and statement key): how many
+    answered at each point of the scale (``SCALE_COUNTS``). An aggregate: nothing here points
+    at a person or a response. Written by services.questionnaire_tally; reports read these
+    instead of the answers."""
 
-    ``cells``: a ``values()`` queryset with ``q_id, aud, num, skey, n1..n5``, one row per
-    questionnaire cell (``StatementTally.objects.cells()``, or answers counted live)."""
-    inner, params = cells.query.sql_with_params()
-    answered = "(a.n1 + a.n2 + a.n3 + a.n4 + a.n5)"
-    sums = ", ".join(f"SUM(CASE WHEN {answered} >= %s THEN a.n{v} ELSE 0 END)" for v in range(1, 6))
-    sql = (
-        f"SELECT q.project_id AS p, q.point, a.aud, a.num, a.skey, {sums}, "
-        f"SUM(CASE WHEN {answered} >= %s THEN 0 ELSE {answered} END) "
-        f"FROM ({inner}) a INNER JOIN {Questionnaire._meta.db_table} q ON q.id = a.q_id "
-        "GROUP BY q.project_id, q.point, a.aud, a.num, a.skey"
-    )
-    return sql, [*([minimum] * 6), *params]
-
-
-class ScaleCell(models.Model):
-    """A cell of answers on the five-point scale: which audience, the outcome the statement
-    gives evidence for and the statement's key, and how many answers at each point (``c1``
-    "Disagree strongly" to ``c5`` "Agree strongly")."""
-
+    questionnaire = models.ForeignKey(Questionnaire, on_delete=models.CASCADE, related_name="tallies")
     audience = models.CharField(max_length=10, choices=Audience.choices)
     outcome_number = models.PositiveSmallIntegerField(null=True)
     statement_key = models.CharField(max_length=40)
-    c1 = models.PositiveIntegerField(default=0)
-    c2 = models.PositiveIntegerField(default=0)
-    c3 = models.PositiveIntegerField(default=0)
-    c4 = models.PositiveIntegerField(default=0)
-    c5 = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        abstract = True
-
-
-class StatementTally(ScaleCell):
-    """A closed questionnaire's answers on the five-point scale, counted once per cell the
-    minimum-number rule applies to (audience, outcome number and statement key): ``c0``
-    ("Prefer not to say") to ``c5``. An aggregate: nothing here points at a person or a
-    response. Written by services.questionnaire_tally; reports read these instead of the answers."""
-
-    questionnaire = models.ForeignKey(Questionnaire, on_delete=models.CASCADE, related_name="tallies")
-    c0 = models.PositiveIntegerField(default=0)
+    prefer_not_to_say = models.PositiveIntegerField(default=0)
+    disagree_strongly = models.PositiveIntegerField(default=0)
+    disagree = models.PositiveIntegerField(default=0)
+    neither = models.PositiveIntegerField(default=0)
+    agree = models.PositiveIntegerField(default=0)
+    agree_strongly = models.PositiveIntegerField(default=0)
 
     objects = StatementTallyQuerySet.as_manager()
 
@@ -386,129 +354,3 @@ class StatementTally(ScaleCell):
 
     def __str__(self):
         return f"{self.statement_key} ({self.get_audience_display()})"
-
-
-def tally_digests(questionnaires, minimum):
-    """{project id: digest} of what a project's ProjectTally rows must have been made from: its
-    questionnaires tallied on their present closing date (each one's id, point and when it was
-    tallied) and the minimum number of answers. A row whose digest differs is out of date."""
-    # The time as the database stores it (text, not converted to a datetime: thousands of rows).
-    rows = (
-        questionnaires.tallied()
-        .order_by("project_id", "pk")
-        .values_list("project_id", "pk", "point", Cast("tallied_at", models.CharField()))
-    )
-    parts = {}
-    for project_id, pk, point, tallied_at in rows:
-        parts.setdefault(project_id, [f"min={minimum}"]).append(f"{pk}:{point}:{tallied_at}")
-    return {project_id: hashlib.sha256("|".join(p).encode()).hexdigest()[:40] for project_id, p in parts.items()}
-
-
-class RollupQuerySet(models.QuerySet):
-    """Rows made per project from its tallied questionnaires, each with their ``digest``."""
-
-    def _digests(self, projects):
-        return dict(self.filter(project__in=projects).values_list("project_id", "digest").distinct())
-
-    def fresh(self, digests):
-        """Of the projects in ``digests`` ({project id: tally_digests() digest}), the ids of
-        those whose rows are up to date."""
-        if not digests:
-            return frozenset()
-        stored = self._digests(list(digests))
-        return frozenset(pk for pk, digest in stored.items() if digests.get(pk) == digest)
-
-    def stale(self, projects, digests):
-        """Of ``projects`` (ids), those whose rows must be made again: rows missing, out of
-        date, or left over from questionnaires no longer tallied."""
-        stored = self._digests(projects)
-        return {pk for pk in set(digests) | set(stored) if digests.get(pk) != stored.get(pk)}
-
-
-class Rollups:
-    """Which of a report's projects have up-to-date ProjectTally and ProjectRespondent rows,
-    worked out once per report and shared by its sections. Empty (``Rollups()``): none are
-    used, and everything is counted from the tallies and invitations."""
-
-    def __init__(self, digests=None):
-        self.digests = digests or {}
-
-    @classmethod
-    def of(cls, projects, today, minimum):
-        closed = Questionnaire.objects.for_projects(projects).closed_on(today)
-        return cls(tally_digests(closed, minimum))
-
-    @cached_property
-    def tallies_fresh(self):
-        return ProjectTally.objects.fresh(self.digests)
-
-    @cached_property
-    def respondents_fresh(self):
-        return ProjectRespondent.objects.fresh(self.digests)
-
-
-class ProjectTally(ScaleCell):
-    """A project's tallies added up with the minimum-number rule applied per questionnaire cell
-    (``reportable_cells_sql()``): one row per point, audience, outcome and
-    statement key. Reports across many projects read these, a few rows per project, instead
-    of every questionnaire's tallies; a project's rows are used only while their ``digest``
-    matches ``tally_digests()`` (otherwise its questionnaires' tallies are read). Made by
-    services.project_tallies_refresh after each tally. Nothing here points at a person."""
-
-    project = models.ForeignKey("projects.Project", on_delete=models.CASCADE, related_name="tallies")
-    point = models.CharField(max_length=10, choices=Questionnaire.Point.choices)
-    withheld = models.PositiveIntegerField(default=0)
-    digest = models.CharField(max_length=40)
-
-    objects = RollupQuerySet.as_manager()
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["project", "point", "audience", "outcome_number", "statement_key"],
-                name="one_project_tally_per_cell",
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.statement_key} ({self.get_audience_display()}, {self.get_point_display()})"
-
-
-def respondent_parts(projects, rollups=None):
-    """Who answered the projects' questionnaires online, as ``values()`` querysets of ``rp``
-    (project), ``rq`` (person) and ``n`` (questionnaires they answered): the ProjectRespondent
-    rows of the projects whose rows are up to date (by ``rollups``, a ``Rollups``; None: none
-    are), and the invitations of every other questionnaire (open, not yet tallied, or of a
-    project whose rows are out of date). Together they count each answered invitation once."""
-    fresh = rollups.respondents_fresh if rollups else frozenset()
-    questionnaires = Questionnaire.objects.for_projects(projects)
-    parts = []
-    if fresh:
-        questionnaires = questionnaires.filter(~Q(project__in=fresh) | UNTALLIED)
-        rows = ProjectRespondent.objects.filter(project__in=projects).filter(project__in=fresh)
-        parts.append(rows.values(rp=F("project_id"), rq=F("person_id"), n=F("answered")).order_by())
-    live = Invitation.objects.filter(completed=True, questionnaire__in=questionnaires.values("pk"))
-    parts.append(live.values(rp=F("questionnaire__project_id"), rq=F("person_id"), n=models.Value(1)).order_by())
-    return parts
-
-
-class ProjectRespondent(models.Model):
-    """Who answered any of a project's tallied questionnaires online, and how many of them:
-    a row per person and project instead of one per invitation, for the reports' counts of
-    people taking part (a council's 100,000 answered invitations are a few thousand rows
-    here). Made from the invitations (which know who answered, never what) by
-    services.project_tallies_refresh with ProjectTally, and used, like it, only while its
-    ``digest`` matches ``tally_digests()``."""
-
-    project = models.ForeignKey("projects.Project", on_delete=models.CASCADE, related_name="respondents")
-    person = models.ForeignKey("groups.Person", on_delete=models.CASCADE, related_name="+")
-    answered = models.PositiveIntegerField()
-    digest = models.CharField(max_length=40)
-
-    objects = RollupQuerySet.as_manager()
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["project", "person"], name="one_respondent_row_per_project")]
-
-    def __str__(self):
-        return f"{self.person} in {self.project}"

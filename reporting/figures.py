@@ -30,8 +30,10 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from feedback.models import ReflectionInvitation
 from groups.models import Group, Membership
-from meetings.models import Meeting
+from meetings.models import Attendance, EventAttendance, Meeting
+from outcomes.models import Invitation
 from projects.models import STAGE_ORDER, Activity, Project, Stage
 
 from .categories import CATEGORIES, CATEGORY_LABELS, NOT_ANSWERED, PREFER_NOT, options_for
@@ -114,41 +116,47 @@ def projects_filtered(projects, *, service_area="", stage="", year=None):
 
 # --- People taking part -----------------------------------------------------------------
 
-# Every way a person takes part in a project, as (project, person) pairs: ``source(projects,
-# rollups)`` gives a list of querysets with ``rp`` and ``rq`` (``rollups``: the report's
-# ``outcomes.models.Rollups``, for sources that read per-project rows, or None). Apps add theirs
-# (meeting attendance, answered questionnaires and reflection rounds...) with
-# ``participant_source_register``, and every "people taking part" figure then counts each
-# person once per project across them all.
-PARTICIPANT_SOURCES = {
-    "membership": lambda projects, rollups: [
-        Membership.objects.filter(group__project__in=projects).values(rp=F("group__project_id"), rq=F("person_id"))
-    ],
-}
+
+def _participant_pairs(projects):
+    """Every way a person takes part in a project, as querysets of (project ``rp``, person
+    ``rq``) pairs: membership, meeting and event attendance, answered questionnaires and
+    reflection rounds. Who answered comes from the invitations, which know who answered but
+    never what. A new way of taking part is added here."""
+    return [
+        Membership.objects.filter(group__project__in=projects).values(rp=F("group__project_id"), rq=F("person_id")),
+        Attendance.objects.filter(status=Attendance.Status.PRESENT, meeting__group__project__in=projects).values(
+            rp=F("meeting__group__project_id"), rq=F("person_id")
+        ),
+        EventAttendance.objects.filter(event__project__in=projects).values(
+            rp=F("event__project_id"), rq=F("person_id")
+        ),
+        Invitation.objects.filter(completed=True, questionnaire__project__in=projects).values(
+            rp=F("questionnaire__project_id"), rq=F("person_id")
+        ),
+        ReflectionInvitation.objects.filter(completed=True, round__group__project__in=projects).values(
+            rp=F("round__group__project_id"), rq=F("person_id")
+        ),
+    ]
 
 
-def participant_source_register(key, source):
-    PARTICIPANT_SOURCES[key] = source
-
-
-def _participants_sql(projects, fields, rollups):
-    """The UNION of every source, or None when the projects are known to be none at all."""
+def _participants_sql(projects, fields):
+    """The UNION of every way of taking part, or None when the projects are known to be none
+    at all."""
     parts, params = [], []
-    for source in PARTICIPANT_SOURCES.values():
-        for queryset in source(projects, rollups):
-            try:
-                sql, source_params = queryset.values(*fields).order_by().query.sql_with_params()
-            except EmptyResultSet:  # e.g. an empty page of projects: pk__in=[]
-                return None, []
-            parts.append(sql)
-            params.extend(source_params)
+    for queryset in _participant_pairs(projects):
+        try:
+            sql, source_params = queryset.values(*fields).order_by().query.sql_with_params()
+        except EmptyResultSet:  # e.g. an empty page of projects: pk__in=[]
+            return None, []
+        parts.append(sql)
+        params.extend(source_params)
     return " UNION ".join(parts), params
 
 
-def people_by_project(projects, rollups=None):
+def people_by_project(projects):
     """{project id: people taking part}, each person once per project, in one query. UNION has
     already made the (project, person) pairs distinct, so a plain count per project suffices."""
-    union, params = _participants_sql(projects, ("rp", "rq"), rollups)
+    union, params = _participants_sql(projects, ("rp", "rq"))
     if union is None:
         return {}
     with connection.cursor() as cursor:
@@ -156,10 +164,10 @@ def people_by_project(projects, rollups=None):
         return dict(cursor.fetchall())
 
 
-def people_total(projects, rollups=None):
+def people_total(projects):
     """People taking part in any of the projects, each counted once, in one query: the union of
     people alone (not project and person pairs), already distinct, counted."""
-    union, params = _participants_sql(projects, ("rq",), rollups)
+    union, params = _participants_sql(projects, ("rq",))
     if union is None:
         return 0
     with connection.cursor() as cursor:
@@ -173,7 +181,7 @@ def _by_project(queryset, key, **aggregates):
     return {row[key]: row for row in rows}
 
 
-def engagement_rows(projects, today=None, *, rollups=None):
+def engagement_rows(projects, today=None):
     """One row per project with its engagement figures: five queries for any number of
     projects (the projects, then one grouped query each for memberships, meetings, groups
     and activities)."""
@@ -198,7 +206,7 @@ def engagement_rows(projects, today=None, *, rollups=None):
         time=Sum(_meeting_days(), filter=held),
     )
     groups = _by_project(Group.objects.filter(project__in=ids), "project", n=Count("pk"))
-    people = people_by_project(ids, rollups)
+    people = people_by_project(ids)
     activities = _by_project(
         Activity.objects.filter(objective__project__in=ids),
         "objective__project",
@@ -273,9 +281,9 @@ class EngagementTotals:
         return _share(self.council, self.council + self.residents)
 
 
-def engagement_totals(projects, today=None, *, rollups=None):
+def engagement_totals(projects, today=None):
     """Totals over a set of projects: each person counted once, however many groups or
-    projects they are part of. Four queries (and the rollups' check, once per report)."""
+    projects they are part of. Four queries."""
     today = today or timezone.localdate()
     now = timezone.now()
     stage_counts = dict(projects.order_by().values_list("stage").annotate(n=Count("pk")))
@@ -302,7 +310,7 @@ def engagement_totals(projects, today=None, *, rollups=None):
     return EngagementTotals(
         projects=sum(stage_counts.values()),
         by_stage=by_stage,
-        people=people_total(projects, rollups),
+        people=people_total(projects),
         members=people["people"],
         council=people["council"],
         residents=people["residents"],

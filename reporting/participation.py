@@ -8,47 +8,15 @@ across projects in the totals). Answers stay anonymous: who answered comes from 
 
 from dataclasses import dataclass, field
 
-from django.core.exceptions import EmptyResultSet
-from django.db import connection
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from feedback.models import ReflectionAnswer, ReflectionInvitation
 from groups.models import Applicant, Membership, Person, TrainingRecord
-from meetings.models import Attendance, Event, EventAttendance
-from outcomes.models import Response, respondent_parts
-
-from .figures import participant_source_register
+from meetings.models import Attendance, Event
+from outcomes.models import Invitation, Response
 
 PRESENT = Q(status=Attendance.Status.PRESENT)
-
-
-# --- People taking part: every way counts, each person once per project -------------------
-
-participant_source_register(
-    "attendance",
-    lambda projects, rollups: [
-        Attendance.objects.filter(PRESENT, meeting__group__project__in=projects).values(
-            rp=F("meeting__group__project_id"), rq=F("person_id")
-        )
-    ],
-)
-participant_source_register(
-    "event",
-    lambda projects, rollups: [
-        EventAttendance.objects.filter(event__project__in=projects).values(rp=F("event__project_id"), rq=F("person_id"))
-    ],
-)
-# Answered questionnaires: from the per-project rollup where it is up to date, else invitations.
-participant_source_register("questionnaire", respondent_parts)
-participant_source_register(
-    "reflection",
-    lambda projects, rollups: [
-        ReflectionInvitation.objects.filter(completed=True, round__group__project__in=projects).values(
-            rp=F("round__group__project_id"), rq=F("person_id")
-        )
-    ],
-)
 
 
 # --- Ways of taking part, length, interest, training ---------------------------------------
@@ -126,9 +94,9 @@ def _num(value):
     return 0 if value is None else float(value)
 
 
-def participation(projects, *, rollups=None):
+def participation(projects):
     """Ways of taking part, length of engagement, interest and training, over the projects.
-    Ten queries, whatever the size. ``rollups``: as for ``respondent_parts()``."""
+    Ten queries, whatever the size."""
     attendance = Attendance.objects.filter(PRESENT, meeting__group__project__in=projects)
     a = attendance.aggregate(
         in_person=Count("person", distinct=True, filter=Q(way=Attendance.Way.IN_PERSON)),
@@ -145,7 +113,10 @@ def participation(projects, *, rollups=None):
         first_calls=Count("person", distinct=True, filter=Q(first_call_done=True)),
     )
     events = Event.objects.filter(project__in=projects).totals()
-    q = _respondents(projects, rollups)
+    # Who answered online, from the invitations (which know who answered, never what).
+    q = Invitation.objects.filter(questionnaire__project__in=projects, completed=True).aggregate(
+        people=Count("person", distinct=True), online=Count("pk")
+    )
     responses = Response.objects.filter(questionnaire__project__in=projects).count()
     r = ReflectionInvitation.objects.filter(round__group__project__in=projects, completed=True).aggregate(
         people=Count("person", distinct=True)
@@ -184,23 +155,6 @@ def participation(projects, *, rollups=None):
         trained_formal=t["formal"],
         trained_informal=t["informal"],
     )
-
-
-def _respondents(projects, rollups):
-    """People who answered a questionnaire online (each once) and their answers, in one query
-    over the rollup and the invitations it does not cover."""
-    parts, params = [], []
-    try:
-        for queryset in respondent_parts(projects, rollups):
-            sql, part_params = queryset.values("rq", "n").query.sql_with_params()
-            parts.append(sql)
-            params += part_params
-    except EmptyResultSet:  # no projects at all
-        return {"people": 0, "online": 0}
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COUNT(DISTINCT rq), SUM(n) FROM ({' UNION ALL '.join(parts)}) answered", params)
-        people, online = cursor.fetchone()
-    return {"people": people, "online": int(online or 0)}
 
 
 def _grouped(queryset, key, **aggregates):

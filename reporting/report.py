@@ -18,19 +18,12 @@ from .sections import ReportContext, sections_across, sections_for_project
 
 
 def project_report(project, *, pdf=False, today=None):
-    context = ReportContext(
-        organisation=project.organisation,
-        today=today or timezone.localdate(),
-        pdf=pdf,
-        projects=Project.objects.filter(pk=project.pk),
-    )
+    context = ReportContext(organisation=project.organisation, today=today or timezone.localdate(), pdf=pdf)
     return sections_for_project(project, context)
 
 
 def across_report(projects, organisation, *, pdf=False, today=None, shown=None):
-    context = ReportContext(
-        organisation=organisation, today=today or timezone.localdate(), pdf=pdf, shown=shown, projects=projects
-    )
+    context = ReportContext(organisation=organisation, today=today or timezone.localdate(), pdf=pdf, shown=shown)
     return sections_across(projects, context)
 
 

@@ -1,14 +1,12 @@
 """The sections of every report, in order. Each is one data function per scope and one
 template partial, used by the report page, the dashboard, the PDF and the CSV alike.
 
-To add a section (outcome scores, reflection evidence, attendance...), append a ``Section``
-to ``SECTIONS`` (or call ``section_register``): the pages, the PDF's contents and the CSV pick
-it up. Data functions take ``(project, context)`` or ``(projects, context)`` where ``context``
+To add a section, add a ``Section`` to ``SECTIONS`` where it belongs in the order: the pages,
+the PDF's contents and the CSV pick it up. Data functions take ``(project, context)`` or ``(projects, context)`` where ``context``
 is a ``ReportContext``; they must run a fixed number of queries whatever the data's size."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Any
 
 from django.db.models import Count, Q
@@ -16,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import charts
 from feedback.guide import PRINCIPLE_KEYS, PRINCIPLES
-from outcomes.models import Audience, Questionnaire, Rollups
+from outcomes.models import Audience, Questionnaire
 from projects.models import Project
 
 from . import evidence, figures, participation
@@ -31,16 +29,6 @@ class ReportContext:
     # Across projects: the projects whose own rows are worked out (the dashboard's page of
     # them); None for every project (the PDF and the CSV). Totals always cover every project.
     shown: frozenset | None = None
-    # Every project the report covers: its sections share what is worked out once for them.
-    projects: Any = None
-
-    @cached_property
-    def rollups(self):
-        """Which of the projects' per-project tallies are up to date: worked out once, for
-        the outcome scores and the people counted. Without ``projects``, none are used."""
-        if self.projects is None:
-            return Rollups()
-        return Rollups.of(self.projects, self.today, self.organisation.min_responses)
 
     def rows_of(self, projects):
         """The projects to give a row each: all of them, or those on the page."""
@@ -51,8 +39,6 @@ class ReportContext:
 class Section:
     key: str
     title: str
-    # templates/reporting/sections/<key>.html unless given; receives ``data``, ``scope``, ``pdf``.
-    template: str = ""
     project: Callable | None = None
     across: Callable | None = None
     # csv(data, scope_label) -> iterable of [section, project, measure, category, value]
@@ -60,7 +46,8 @@ class Section:
 
     @property
     def template_name(self):
-        return self.template or f"reporting/sections/{self.key}.html"
+        """Its partial, which receives ``data``, ``scope`` and ``pdf``."""
+        return f"reporting/sections/{self.key}.html"
 
     @property
     def anchor(self):
@@ -123,22 +110,20 @@ def chain_csv(data, label):
 
 def engagement_project(project, context):
     projects = Project.objects.filter(pk=project.pk)
-    rollups = context.rollups
     return {
-        "totals": figures.engagement_totals(projects, context.today, rollups=rollups),
-        "ways": participation.participation(projects, rollups=rollups),
+        "totals": figures.engagement_totals(projects, context.today),
+        "ways": participation.participation(projects),
     }
 
 
 def engagement_across(projects, context):
-    rollups = context.rollups
-    rows = figures.engagement_rows(context.rows_of(projects), context.today, rollups=rollups)
+    rows = figures.engagement_rows(context.rows_of(projects), context.today)
     extra = participation.participation_by_project(context.rows_of(projects).order_by().values("pk"))
     for row in rows:
         row.extra = extra.get(row.project.pk, {})
     return {
-        "totals": figures.engagement_totals(projects, context.today, rollups=rollups),
-        "ways": participation.participation(projects, rollups=rollups),
+        "totals": figures.engagement_totals(projects, context.today),
+        "ways": participation.participation(projects),
         "rows": rows,
     }
 
@@ -286,9 +271,7 @@ def diversity_csv(data, label):
 
 
 def outcomes_project(project, context):
-    return evidence.outcome_scores(
-        Project.objects.filter(pk=project.pk), context.organisation, context.today, rollups=context.rollups
-    )
+    return evidence.outcome_scores(Project.objects.filter(pk=project.pk), context.organisation, context.today)
 
 
 def outcomes_across(projects, context):
@@ -299,7 +282,6 @@ def outcomes_across(projects, context):
         context.today,
         by_project=not context.pdf,
         shown=context.shown,
-        rollups=context.rollups,
     )
     titles = dict(context.rows_of(projects).order_by().values_list("pk", "title"))
     keys = sorted({key for cells in scores.project_rows.values() for key in cells})
@@ -432,16 +414,11 @@ def decisions_csv(data, label):
             yield [section, label, name, "", counts[key]]
 
 
-SECTIONS = [
+# In the order every report shows them: engagement (with diversity), outcome scores, service
+# indicators, reflection, decisions.
+SECTIONS = (
     Section("chain", _("Aim and outcome chain"), project=chain_project, across=chain_across, csv=chain_csv),
     Section("engagement", _("Engagement"), project=engagement_project, across=engagement_across, csv=engagement_csv),
-    Section(
-        "indicators",
-        _("Service indicators (outcome 5)"),
-        project=indicators_project,
-        across=indicators_across,
-        csv=indicators_csv,
-    ),
     Section("diversity", _("Diversity"), project=diversity_project, across=diversity_across, csv=diversity_csv),
     Section(
         "outcomes",
@@ -451,6 +428,13 @@ SECTIONS = [
         csv=outcomes_csv,
     ),
     Section(
+        "indicators",
+        _("Service indicators (outcome 5)"),
+        project=indicators_project,
+        across=indicators_across,
+        csv=indicators_csv,
+    ),
+    Section(
         "reflection",
         _("Reflection themes (evidence for outcomes 1, 3 and 4)"),
         project=reflection_project,
@@ -458,22 +442,7 @@ SECTIONS = [
         csv=reflection_csv,
     ),
     Section("decisions", _("Decisions"), project=decisions_project, across=decisions_across, csv=decisions_csv),
-]
-
-# The issue's order: engagement (with diversity), outcome scores, service indicators, reflection, decisions.
-_ORDER = ["chain", "engagement", "diversity", "outcomes", "indicators", "reflection", "decisions"]
-SECTIONS.sort(key=lambda s: _ORDER.index(s.key))
-
-
-def section_register(section, *, before=None):
-    """Add a section (for apps that bring their own figures), optionally before another."""
-    keys = [s.key for s in SECTIONS]
-    if section.key in keys:
-        SECTIONS[keys.index(section.key)] = section
-    elif before in keys:
-        SECTIONS.insert(keys.index(before), section)
-    else:
-        SECTIONS.append(section)
+)
 
 
 def sections_for_project(project, context):

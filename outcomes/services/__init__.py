@@ -23,7 +23,6 @@ from ..models import (
     Response,
     Statement,
 )
-from .tallies import project_tallies_refresh as project_tallies_refresh
 from .tallies import questionnaire_tally as questionnaire_tally
 from .tallies import questionnaires_tally as questionnaires_tally
 

@@ -1,4 +1,5 @@
-"""Questionnaire scores for outcomes 1 to 4, added up in the database from the tallies."""
+"""Questionnaire scores for outcomes 1 to 4, added up in the database from the closed
+questionnaires' tallies (and the answers of those not yet tallied)."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -9,18 +10,12 @@ from django.utils.translation import gettext_lazy as _
 
 from core import charts
 from outcomes import guide as outcomes_guide
-from outcomes.models import (
-    Answer,
-    Audience,
-    ProjectTally,
-    Questionnaire,
-    Rollups,
-    Statement,
-    StatementTally,
-    reportable_cells_sql,
-)
+from outcomes.models import SCALE_COUNTS, Answer, Audience, Questionnaire, Statement, StatementTally
 
 SCALE = [value for value, _label in outcomes_guide.SCALE]
+# The counts the figures add up, "Disagree strongly" to "Agree strongly" ("Prefer not to say" is
+# no answer on the scale).
+COUNTS = [SCALE_COUNTS[value] for value in SCALE]
 POINTS = [Questionnaire.Point.START, Questionnaire.Point.DURING, Questionnaire.Point.END]
 OUTCOME_NUMBERS = (1, 2, 3, 4)
 # What each co-production outcome says, as the guide words it (shortened for tables).
@@ -107,38 +102,34 @@ class StatementScore:
         return Audience(self.audience).label
 
 
-def _likert_figures(projects, minimum, today, shown=None, rollups=None):
-    """The questionnaire figures, added up in the database from cells per (project, point,
-    audience, outcome, statement key) of reportable counts c1..c5 and the number of answers
-    withheld. Returns rows ``(kind, project id (0 for the first two kinds), point, audience, outcome, key, c1..c5,
-    withheld)`` of three kinds: ``TOTAL`` (every project, per point), ``PAIRED`` (per point,
-    start and end only, over the projects with reportable answers at both) and ``PROJECT``
-    (one project's cells, for the projects ``shown``; None: all).
+def _likert_figures(projects, minimum, today, shown=None):
+    """The questionnaire figures, added up in the database (one query) from the cells of the
+    projects' closed questionnaires (``_questionnaire_cells()``). Returns rows ``(kind,
+    project id (0 for the first two kinds), point, audience, outcome, key, five counts from
+    "Disagree strongly" to "Agree strongly", withheld)`` of three kinds: ``TOTAL`` (every
+    project, per point), ``PAIRED`` (per point, start and end only, over the projects with
+    reportable answers at both) and ``PROJECT`` (one project's cells, for the projects
+    ``shown``; None: all). Adding up in the database returns a few hundred rows rather than
+    one per project and statement."""
+    sql, params = _figures_sql(*_project_cells_sql(_questionnaire_cells(projects, today), minimum), shown)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return list(_figures_rows(cursor.fetchall()))
 
-    The cells add up questionnaire-level cells (one per questionnaire, audience, outcome and
-    statement key, as ``Answer.objects.likert_summary()`` makes them: the cells the
-    minimum-number rule applies to). A closed questionnaire's answers are final, and are
-    counted once, after it closes, into ``StatementTally`` rows, one per such cell
-    (outcomes.services.questionnaire_tally): those are read here instead of 600,000 answers.
-    A closed questionnaire not yet tallied (the job runs every few minutes) has its answers
-    counted live in the same query, so the figures are the same either way. Adding up in the
-    database returns a few hundred rows rather than one per project and statement."""
+
+def _questionnaire_cells(projects, today):
+    """The closed questionnaires' cells for outcomes 1 to 4, one per questionnaire, audience,
+    outcome and statement key (the cells the minimum-number rule applies to), with their
+    counts on the scale. A closed questionnaire's answers are final, and are counted once,
+    after it closes, into ``StatementTally`` rows (outcomes.services.questionnaire_tally):
+    those are read instead of its answers. One closed but not yet tallied (the job runs
+    every few minutes) has its answers counted here, so the figures are the same either way."""
     closed = Questionnaire.objects.for_projects(projects).closed_on(today)
-    # Projects whose ProjectTally rows are up to date: read those few rows per project. The
-    # others' tallied questionnaires are added up from their StatementTally rows.
-    rollups = Rollups.of(projects, today, minimum) if rollups is None else rollups
-    fresh = rollups.tallies_fresh
-    columns = ["point", "audience", "outcome_number", "statement_key", *(f"c{v}" for v in SCALE), "withheld"]
-    by_project = (
-        ProjectTally.objects.filter(project__in=fresh, outcome_number__in=OUTCOME_NUMBERS)
-        .filter(project__in=projects)
-        .order_by()
-        .values_list("project_id", *columns)
-    )
     tallied = (
-        StatementTally.objects.for_questionnaires(closed.tallied().exclude(project__in=fresh).values("pk"))
+        StatementTally.objects.for_questionnaires(closed.tallied().values("pk"))
         .filter(outcome_number__in=OUTCOME_NUMBERS)
-        .cells()
+        .order_by()
+        .values("questionnaire_id", "audience", "outcome_number", "statement_key", *COUNTS)
     )
     live = (
         Answer.objects.filter(
@@ -148,51 +139,56 @@ def _likert_figures(projects, minimum, today, shown=None, rollups=None):
             value__isnull=False,
         )
         .values(
-            q_id=F("response__questionnaire_id"),
-            aud=F("response__audience"),
-            num=F("statement__outcome_number"),
-            skey=F("statement__key"),
+            questionnaire_id=F("response__questionnaire_id"),
+            audience=F("response__audience"),
+            outcome_number=F("statement__outcome_number"),
+            statement_key=F("statement__key"),
         )
-        .annotate(**{f"n{value}": Count("value", filter=Q(value=value)) for value in SCALE})
+        .annotate(**{SCALE_COUNTS[value]: Count("value", filter=Q(value=value)) for value in SCALE})
         .order_by()
     )
-    # Fresh projects' rows as they are; the other questionnaires' tallies, and the answers of
-    # those closed but not yet tallied, added up with the same rule per questionnaire cell.
-    parts, params = [], []
-    if fresh:
-        part_sql, part_params = by_project.query.sql_with_params()
-        parts.append(part_sql)
-        params += part_params
-    for cells in (tallied, live):
-        part_sql, part_params = reportable_cells_sql(cells, minimum)
-        parts.append(part_sql)
-        params += part_params
-    sql, params = _figures_sql(" UNION ALL ".join(parts), params, shown)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return list(_figures_rows(cursor.fetchall()))
+    return tallied.union(live, all=True)
+
+
+def _project_cells_sql(cells, minimum):
+    """The minimum-number rule, in one place: (sql, params) adding up the questionnaire
+    ``cells`` per (project, point, audience, outcome number, statement key), as columns ``p,
+    point, aud, num, skey``, the five counts and ``w``: the counts only from cells with at
+    least ``minimum`` answers (other than "Prefer not to say"), and in ``w`` the answers in
+    the others. The rule holds per questionnaire cell, so no withheld number can be worked
+    out from the sums."""
+    inner, params = cells.query.sql_with_params()
+    quoted = [f"a.{connection.ops.quote_name(name)}" for name in COUNTS]
+    answered = f"({' + '.join(quoted)})"
+    sums = ", ".join(f"SUM(CASE WHEN {answered} >= %s THEN {count} ELSE 0 END)" for count in quoted)
+    sql = (
+        f"SELECT q.project_id AS p, q.point, a.audience AS aud, a.outcome_number AS num, "
+        f"a.statement_key AS skey, {sums}, SUM(CASE WHEN {answered} >= %s THEN 0 ELSE {answered} END) AS w "
+        f"FROM ({inner}) a INNER JOIN {Questionnaire._meta.db_table} q ON q.id = a.questionnaire_id "
+        "GROUP BY q.project_id, q.point, a.audience, a.outcome_number, a.statement_key"
+    )
+    return sql, [*([minimum] * (len(COUNTS) + 1)), *params]
 
 
 def _figures_sql(parts, params, shown):
-    """The figures in one pass: the parts' cells laid out per (project, audience, outcome, key)
-    with a column group per point (``wide``), then added up per (audience, outcome, key) for
-    every project and for the pairs (start and end, where a project has reportable answers
-    at both), plus the ``shown`` projects' own rows. A grouping per point and a self-join of
-    the cells took three times as long on SQLite."""
-    scale = [f"c{v}" for v in SCALE] + ["w"]
+    """The figures in one pass: the projects' cells (``parts``) laid out per (project,
+    audience, outcome, key) with a column group per point (``wide``), then added up per
+    (audience, outcome, key) for every project and for the pairs (start and end, where a
+    project has reportable answers at both), plus the ``shown`` projects' own rows. A
+    grouping per point and a self-join of the cells took three times as long on SQLite."""
+    scale = [*COUNTS, "w"]
     per_point, params = [], list(params)
     for i, point in enumerate(POINTS):
         per_point.append(f"COUNT(CASE WHEN point = %s THEN 1 END) AS h{i}")
         per_point += [f"SUM(CASE WHEN point = %s THEN {col} ELSE 0 END) AS {col}_{i}" for col in scale]
         params += [point] * (1 + len(scale))
     start, end = 0, POINTS.index(Questionnaire.Point.END)
-    both = " AND ".join(f"({' + '.join(f'c{v}_{i}' for v in SCALE)}) > 0" for i in (start, end))
+    both = " AND ".join(f"({' + '.join(f'{c}_{i}' for c in COUNTS)}) > 0" for i in (start, end))
     point_columns = [f"h{i}" for i in range(len(POINTS))] + [f"{col}_{i}" for i in range(len(POINTS)) for col in scale]
     totals = ", ".join(f"SUM({col})" for col in point_columns)
     pairs = ", ".join(f"SUM(CASE WHEN {both} THEN {col}_{i} ELSE 0 END)" for i in (start, end) for col in scale)
-    c = ", ".join(f"c{v}" for v in SCALE)
     sql = (
-        f"WITH parts (p, point, aud, num, skey, {c}, w) AS ({parts}), "
+        f"WITH parts (p, point, aud, num, skey, {', '.join(scale)}) AS ({parts}), "
         f"wide AS (SELECT p, aud, num, skey, {', '.join(per_point)} FROM parts GROUP BY p, aud, num, skey) "
         f"SELECT {TOTAL}, 0, aud, num, skey, {totals}, {pairs} FROM wide GROUP BY aud, num, skey"
     )
@@ -206,8 +202,8 @@ def _figures_sql(parts, params, shown):
 
 
 def _figures_rows(wide_rows):
-    """``_figures_sql()``'s rows as ``(kind, project, point, audience, outcome, key, c1..c5,
-    withheld)``: one per point that has cells, and for the totals one per paired point."""
+    """``_figures_sql()``'s rows as ``(kind, project, point, audience, outcome, key, five
+    counts, withheld)``: one per point that has cells, and for the totals one per paired point."""
     n, width = len(POINTS), len(SCALE) + 1
     for kind, project_id, audience, outcome, key, *values in wide_rows:
         present, cells, pairs = values[:n], values[n : n + n * width], values[n + n * width :]
@@ -260,7 +256,8 @@ class OutcomeScores:
 
     @property
     def scale_rows(self):
-        """The charts' numbers: (statement, audience, point, [c1..c5], answers)."""
+        """The charts' numbers: (statement, audience, point, five counts from "Disagree
+        strongly" to "Agree strongly", answers)."""
         return [
             (s.text, s.audience_label, Questionnaire.Point(p).label, s.cell(p).counts, s.cell(p).answered)
             for s in self.statements
@@ -280,9 +277,7 @@ def _statement_text(key, audience, fallback, words):
     return fallback
 
 
-def outcome_scores(projects, organisation, today, *, by_project=False, shown=None, rollups=None):
-    """``rollups``: the projects' ``outcomes.models.Rollups`` when already worked out (a
-    report's sections share them), else worked out here."""
+def outcome_scores(projects, organisation, today, *, by_project=False, shown=None):
     minimum = organisation.min_responses
     words = dict(zip(("council", "area"), outcomes_guide.words_for(organisation), strict=False))
     points = defaultdict(lambda: {p: Cell() for p in POINTS})  # (outcome, audience, key) -> {point: Cell}
@@ -290,7 +285,7 @@ def outcome_scores(projects, organisation, today, *, by_project=False, shown=Non
     cells = defaultdict(lambda: defaultdict(dict))  # (outcome, audience, key) -> {project: {point: ...}}
     shown = shown if by_project else frozenset()
     for kind, project_id, point, audience, outcome, key, *counts, withheld in _likert_figures(
-        projects, minimum, today, shown, rollups
+        projects, minimum, today, shown
     ):
         # int(): PostgreSQL's SUM of counts is numeric (a Decimal), which the charts cannot scale.
         counts, withheld = [int(c) for c in counts], int(withheld)

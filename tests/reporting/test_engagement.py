@@ -4,7 +4,6 @@ import datetime as dt
 
 import pytest
 from django.db import connection
-from django.db.models import F, Value
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +13,8 @@ from projects.models import Project
 from reporting.figures import engagement_rows, engagement_totals, projects_filtered
 from tests.factories import (
     ActivityFactory,
+    AttendanceFactory,
+    EventFactory,
     GroupFactory,
     MeetingFactory,
     MembershipFactory,
@@ -21,6 +22,9 @@ from tests.factories import (
     PersonFactory,
     ProjectFactory,
     ProjectRoleFactory,
+    QuestionnaireFactory,
+    ReflectionInvitationFactory,
+    ReflectionRoundFactory,
 )
 
 TODAY = dt.date(2026, 6, 30)
@@ -135,20 +139,31 @@ def test_manager_sees_every_project_of_their_organisation(client, organisation, 
     assert "Led by someone" in client.get(reverse("reporting:dashboard")).content.decode()
 
 
-def test_a_new_way_of_taking_part_counts_each_person_once(two_projects, monkeypatch):
-    """Another app registers a source (here: a stand-in for meeting attendance that lists
-    Ann again and Eve, who is not a member): Ann is still counted once."""
+def test_every_way_of_taking_part_counts_each_person_once(two_projects):
+    """Ann, a member, also came to a meeting and an event, answered a questionnaire and a
+    reflection round; Eve, not a member, did all of those too: each is counted once."""
     from groups.models import Person
-    from reporting import figures
+    from meetings.models import EventAttendance
+    from outcomes.models import Invitation
 
     a, _b = two_projects
     eve = PersonFactory(organisation=a.organisation, name="Eve")
     ann = Person.objects.get(name="Ann")
-
-    def attendance(projects, digests):
-        return [Person.objects.filter(pk__in=[ann.pk, eve.pk]).annotate(rp=Value(a.pk), rq=F("pk")).values("rp", "rq")]
-
-    monkeypatch.setitem(figures.PARTICIPANT_SOURCES, "attendance", attendance)
+    meeting = a.groups.first().meetings.first()
+    event = EventFactory(project=a)
+    questionnaire = QuestionnaireFactory(project=a)
+    reflection = ReflectionRoundFactory(group=meeting.group)
+    for person in (ann, eve):
+        AttendanceFactory(meeting=meeting, person=person)
+        EventAttendance.objects.create(event=event, person=person)
+        Invitation.objects.create(
+            questionnaire=questionnaire,
+            person=person,
+            audience="residents",
+            token_hash=f"{person.pk:064x}",
+            completed=True,
+        )
+        ReflectionInvitationFactory(round=reflection, person=person, completed=True)
     rows = {row.project.title: row for row in engagement_rows(Project.objects.all(), TODAY)}
     assert (rows["A"].people, rows["A"].members) == (4, 3)
     assert engagement_totals(Project.objects.all(), TODAY).people == 5

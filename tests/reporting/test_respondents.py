@@ -1,6 +1,6 @@
-"""People who answered questionnaires, as the reports count them: from the per-project
-rollup (ProjectRespondent) once a project's questionnaires are tallied, from the invitations
-otherwise, with the same figures either way and through every change."""
+"""People who answered questionnaires, as the reports count them: from the invitations
+(which know who answered, never what), the same before and after the questionnaires are
+tallied and through every change."""
 
 import datetime as dt
 
@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from outcomes import services
-from outcomes.models import Invitation, ProjectRespondent, Questionnaire, Rollups, tally_digests
+from outcomes.models import Invitation, Questionnaire
 from projects.models import Project
 from reporting.figures import people_by_project, people_total
 from reporting.participation import participation
@@ -35,19 +35,12 @@ def _invite(questionnaire, person, completed=True):
     )
 
 
-def _digests(organisation):
-    closed = Questionnaire.objects.for_projects(Project.objects.all()).closed_on(TODAY)
-    return tally_digests(closed, organisation.min_responses)
-
-
-def _counts(digests):
-    """The figures from the rollup where ``digests`` say it is up to date (None: never)."""
+def _counts():
     projects = Project.objects.all()
-    rollups = Rollups(digests)
-    ways = participation(projects, rollups=rollups)
+    ways = participation(projects)
     return {
-        "by_project": people_by_project(projects, rollups),
-        "total": people_total(projects, rollups),
+        "by_project": people_by_project(projects),
+        "total": people_total(projects),
         "answered": (ways.questionnaire_people, ways.questionnaire_online),
     }
 
@@ -68,53 +61,43 @@ def world(organisation):
     return a, b, people, second, other
 
 
-def test_people_who_answered_are_counted_the_same_from_the_rollup(world, organisation):
+def test_people_who_answered_are_counted_the_same_once_the_questionnaires_are_tallied(world):
     a, b, _people, _second, _other = world
     # By hand: A has Ann (twice), Bob and Dan (in the open questionnaire); B has Bob.
     by_hand = {"by_project": {a.pk: 3, b.pk: 1}, "total": 3, "answered": (3, 5)}
-    assert _counts(None) == by_hand
+    assert _counts() == by_hand
     services.questionnaires_tally()
-    assert ProjectRespondent.objects.fresh(_digests(organisation)) == {a.pk, b.pk}
-    assert set(ProjectRespondent.objects.values_list("project_id", "person__name", "answered")) == {
-        (a.pk, "Ann", 2),
-        (a.pk, "Bob", 1),
-        (b.pk, "Bob", 1),
-    }
-    assert _counts(_digests(organisation)) == by_hand
+    assert _counts() == by_hand
 
 
-def test_the_counts_follow_each_change_before_the_rollup_is_made_again(world, organisation):
+def test_the_counts_follow_each_change(world):
     a, b, people, second, other = world
     services.questionnaires_tally()
 
-    # Reopened: its project's rows are out of date, and Cat's answer counts at once.
+    # Reopened: Cat's answer counts at once.
     Questionnaire.objects.filter(pk=second.pk).update(closes_on=TODAY + dt.timedelta(days=3))
     Invitation.objects.filter(questionnaire=second, person=people["Cat"]).update(completed=True)
-    assert a.pk not in ProjectRespondent.objects.fresh(_digests(organisation))
-    expected = {"by_project": {a.pk: 4, b.pk: 1}, "total": 4, "answered": (4, 6)}
-    assert _counts(_digests(organisation)) == _counts(None) == expected
+    assert _counts() == {"by_project": {a.pk: 4, b.pk: 1}, "total": 4, "answered": (4, 6)}
 
     # A questionnaire deleted: nobody is counted for it any more.
     other.delete()
-    expected = {"by_project": {a.pk: 4}, "total": 4, "answered": (4, 5)}
-    assert _counts(_digests(organisation)) == _counts(None) == expected
+    assert _counts() == {"by_project": {a.pk: 4}, "total": 4, "answered": (4, 5)}
 
-    # A person erased: gone from the rollup with their invitations.
+    # A person erased: gone with their invitations.
     people["Ann"].delete()
     expected = {"by_project": {a.pk: 3}, "total": 3, "answered": (3, 3)}
-    assert _counts(_digests(organisation)) == _counts(None) == expected
+    assert _counts() == expected
 
-    # The periodic job makes the rows again; the figures stay the same.
+    # Closed and tallied again: the figures stay the same.
     Questionnaire.objects.filter(pk=second.pk).update(closes_on=TODAY - dt.timedelta(days=1))
     services.questionnaires_tally()
-    assert ProjectRespondent.objects.fresh(_digests(organisation)) == {a.pk}
-    assert _counts(_digests(organisation)) == _counts(None) == expected
+    assert _counts() == expected
 
 
-def test_counting_from_the_rollup_takes_the_same_queries_for_more_projects(organisation):
+def test_counting_who_answered_takes_the_same_queries_for_more_projects(organisation):
     def counted():
         with CaptureQueriesContext(connection) as queries:
-            _counts(_digests(organisation))
+            _counts()
         return len(queries)
 
     def add_project():

@@ -24,7 +24,7 @@ def counts_and_reseal(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('outcomes', '0005_project_respondent'),
+        ('outcomes', '0007_statement_tally_scale_names'),
     ]
 
     operations = [
