@@ -40,7 +40,7 @@ def test_a_feed_reads_at_the_same_instant_in_winter_and_summer_in_another_parser
     with time_machine.travel(NOW, tick=False):
         plan(group, at(2027, 1, 14, 10, 0))  # GMT: 10:00 UTC
         plan(group, at(2027, 7, 14, 10, 0))  # BST: 09:00 UTC
-        response = client.get(reverse("meetings_resident:calendar", args=[member_token(group=group, person=person)]))
+        response = client.get(reverse("meetings_public:calendar", args=[member_token(group=group, person=person)]))
     calendar = read(response.content)
     assert starts_utc(calendar) == [
         dt.datetime(2027, 1, 14, 10, 0, tzinfo=UTC),
