@@ -13,6 +13,7 @@ from pathlib import Path
 
 BASE = Path(__file__).resolve().parent.parent
 QUICK = os.environ.get("BENCH_QUICK", "").lower() in {"1", "true", "yes"}
+REUSED_CONN_MAX_AGE = "60"
 POSTGRES_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/cp_bench")
 
 
@@ -89,8 +90,9 @@ def django_env(database_url, **extra):
         "MEDIA_ROOT": f"{workdir}/media",
         "CACHE_URL": "",
     }
-    # The product's default for connections (reused), unless a benchmark asks otherwise.
-    env.pop("DATABASE_CONN_MAX_AGE", None)
+    # Connections reused as coproduction/settings.py does by default, whatever a local .env
+    # says (the benchmark of connections per request sets 0).
+    env["DATABASE_CONN_MAX_AGE"] = REUSED_CONN_MAX_AGE
     env.update(extra)
     return env
 

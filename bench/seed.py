@@ -18,7 +18,7 @@ from feedback.models import ReflectionAnswer, ReflectionInvitation, ReflectionRo
 from groups.models import Applicant, Group, Membership, Person, RecruitmentRound, TrainingRecord
 from meetings.models import Attendance, Decision, Event, EventAttendance, Meeting
 from organisations.models import Organisation, User
-from outcomes.models import Answer, Invitation, Response, Statement
+from outcomes.models import Answer, Invitation, Questionnaire, Response, Statement
 from outcomes.services import questionnaire_create, questionnaires_tally
 from projects.models import Activity, Objective, Outcome, Project, Stage
 from reporting.models import Indicator, IndicatorReading, MonitoringResponse
@@ -265,24 +265,28 @@ def _questionnaires(projects, groups, members, rng):
     for group in groups:
         for person_id, kind in members[group.pk]:
             by_project[group.project_id][person_id] = audience_of[kind]
-    plan = []
+    plan, repeats = [], []
     for project in projects:
         invited = list(by_project[project.pk].items())
         answering = max(1, int(len(invited) * 0.9))
         count = -(-RESPONSES // answering)
-        first = None
         for k in range(count):
             opens = today - dt.timedelta(days=30 * (count - k)) if k < count - 1 else today - dt.timedelta(days=5)
-            questionnaire = questionnaire_create(
-                project=project,
-                repeats=first,
-                title=f"Questionnaire {k + 1}",
-                point=["start", "during", "end"][min(2, k * 3 // count)],
-                opens_on=opens,
-                closes_on=opens + dt.timedelta(days=21),
-            )
-            first = first or questionnaire
+            fields = {
+                "project": project,
+                "title": f"Questionnaire {k + 1}",
+                "point": ["start", "during", "end"][min(2, k * 3 // count)],
+                "opens_on": opens,
+                "closes_on": opens + dt.timedelta(days=21),
+            }
+            if k == 0:  # as an officer makes it: the guide's statements, linked to the outcomes
+                first = questionnaire_create(**fields)
+                questionnaire = first
+            else:  # the rest repeat it (made in bulk: questionnaire_create copies one at a time)
+                questionnaire = Questionnaire(repeats=first, **fields)
+                repeats.append(questionnaire)
             plan.append((questionnaire, invited, min(answering, RESPONSES - k * answering)))
+    _repeats_create(repeats)
     asked = defaultdict(list)
     rows = Statement.objects.filter(questionnaire__project__in=projects, kind=Statement.Kind.LIKERT)
     for questionnaire_id, audience, pk in rows.values_list("questionnaire_id", "audience", "pk"):
@@ -316,6 +320,32 @@ def _questionnaires(projects, groups, members, rng):
         if len(answers) >= 50_000:  # in chunks: never all the answers in memory at once
             _questionnaire_rows_write(invitations, responses, answers)
     _questionnaire_rows_write(invitations, responses, answers)
+
+
+def _repeats_create(questionnaires):
+    """Questionnaires repeating another, each with a copy of that one's statements."""
+    Questionnaire.objects.bulk_create(questionnaires, batch_size=BATCH)
+    originals = defaultdict(list)
+    for statement in Statement.objects.filter(questionnaire__in={q.repeats_id for q in questionnaires}):
+        originals[statement.questionnaire_id].append(statement)
+    Statement.objects.bulk_create(
+        (
+            Statement(
+                questionnaire=q,
+                kind=s.kind,
+                audience=s.audience,
+                outcome_number=s.outcome_number,
+                outcome_id=s.outcome_id,
+                text=s.text,
+                required=s.required,
+                key=s.key,
+                position=s.position,
+            )
+            for q in questionnaires
+            for s in originals[q.repeats_id]
+        ),
+        batch_size=BATCH,
+    )
 
 
 def _questionnaire_rows_write(invitations, responses, answers):
