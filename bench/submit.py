@@ -283,7 +283,7 @@ def main():
     from django.conf import settings
     from django.db import connection, connections
 
-    from outcomes.models import Invitation, Response
+    from outcomes.models import Answer, Invitation, Response
 
     vendor = connection.vendor
     database = settings.DATABASES["default"]
@@ -311,6 +311,7 @@ def main():
     stored = {
         Response.objects.filter(questionnaire=questionnaire).count(),
         Invitation.objects.filter(questionnaire=questionnaire, completed=True).count(),
+        Answer.objects.filter(response__questionnaire=questionnaire).count() / statements,
     }
     out = {
         "database": vendor,
@@ -325,7 +326,8 @@ def main():
         "conn_health_checks": database["CONN_HEALTH_CHECKS"],
         "endpoints": {name: figures(runs) for name, runs in results.items()},
         "submit_over_ceiling": {mode: ratios(results, f"submit_{mode}", f"ceiling_{mode}") for mode in modes},
-        # Every successful write (warm-up included) is stored once, with its link used up.
+        # Every successful write (warm-up included) is stored once, with all its answers and
+        # its link used up.
         "stored_matches_successful_writes": stored == {written},
     }
     if "per_request" in modes:
