@@ -14,18 +14,19 @@ import json
 import os
 import platform
 import sys
+import tempfile
 import time
 
-from .common import POSTGRES_URL, QUICK, cpu_loop_seconds, django_env, postgres_scratch, run_child, sqlite_url
+from .common import POSTGRES_URL, QUICK, cpu_loop_seconds, django_env, postgres_scratch, run_child
 
 SUBMIT_RATIO = 0.5
 REPORT_RATIO = 3.0
 
 
-def database_url(vendor):
+def database_url(vendor, workdir):
     """A fresh scratch database; (url, None) or (None, why not)."""
     if vendor == "sqlite":
-        return sqlite_url(), None
+        return f"sqlite:///{workdir}/bench.sqlite3", None
     problem = postgres_scratch(POSTGRES_URL)
     return (None, problem) if problem else (POSTGRES_URL, None)
 
@@ -33,9 +34,11 @@ def database_url(vendor):
 def run(module, vendors):
     results = {}
     for vendor in vendors:
-        url, problem = database_url(vendor)
-        print(f"bench: {module} on {vendor}...", file=sys.stderr, flush=True)
-        results[vendor] = {"skipped": problem} if problem else run_child(module, django_env(url))
+        # The SQLite file, emails and PDFs of one benchmark, removed after it.
+        with tempfile.TemporaryDirectory(prefix="bench-") as workdir:
+            url, problem = database_url(vendor, workdir)
+            print(f"bench: {module} on {vendor}...", file=sys.stderr, flush=True)
+            results[vendor] = {"skipped": problem} if problem else run_child(module, django_env(url, workdir))
     return results
 
 

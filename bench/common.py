@@ -7,7 +7,6 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -72,13 +71,9 @@ def postgres_scratch(url):
     return None
 
 
-def sqlite_url():
-    return f"sqlite:///{tempfile.mkdtemp(prefix='bench-')}/bench.sqlite3"
-
-
-def django_env(database_url, **extra):
-    """The environment a benchmark process (and its servers) runs Django with."""
-    workdir = tempfile.mkdtemp(prefix="bench-files-")
+def django_env(database_url, workdir):
+    """The environment a benchmark process (and its servers) runs Django with; its email and
+    uploaded files go under ``workdir``."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "bench.settings",
@@ -93,7 +88,6 @@ def django_env(database_url, **extra):
     # Connections reused as coproduction/settings.py does by default, whatever a local .env
     # says (the benchmark of connections per request sets 0).
     env["DATABASE_CONN_MAX_AGE"] = REUSED_CONN_MAX_AGE
-    env.update(extra)
     return env
 
 
