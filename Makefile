@@ -38,10 +38,9 @@ test: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest -q -n 2 --dist loadfile
 
-# Throughput benchmarks (README): each seeds its own scratch databases and prints JSON.
+# Benchmarks (docs/benchmarks.md): scratch databases, JSON then a summary. BENCH_QUICK=1: small sizes.
 bench: install
-	$(BIN)/python -m outcomes.bench
-	$(BIN)/python -m reporting.bench
+	$(BIN)/python -m bench
 
 lint: install
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
