@@ -279,7 +279,7 @@ def _statement_text(key, audience, fallback, words):
 
 def outcome_scores(projects, organisation, today, *, by_project=False, shown=None):
     minimum = organisation.min_responses
-    words = dict(zip(("council", "area"), outcomes_guide.words_for(organisation), strict=False))
+    words = outcomes_guide.words_for(organisation)
     points = defaultdict(lambda: {p: Cell() for p in POINTS})  # (outcome, audience, key) -> {point: Cell}
     paired = defaultdict(lambda: {POINTS[0]: Cell(), POINTS[2]: Cell()})
     cells = defaultdict(lambda: defaultdict(dict))  # (outcome, audience, key) -> {project: {point: ...}}
