@@ -76,6 +76,8 @@ class QuestionnaireForm(forms.ModelForm):
                     "again: that could show one person's answers. Make a new questionnaire instead."
                 ),
             )
+        if instance.pk and instance.closed_early_at and closes and closes != instance.closes_on:
+            instance.closed_early_at = None  # a new closing date (allowed only without answers) reopens it
         return cleaned
 
 

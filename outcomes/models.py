@@ -44,10 +44,10 @@ class QuestionnaireQuerySet(models.QuerySet):
         )
 
     def open_on(self, day):
-        return self.filter(opens_on__lte=day, closes_on__gte=day)
+        return self.filter(opens_on__lte=day, closes_on__gte=day, closed_early_at__isnull=True)
 
     def closed_on(self, day):
-        return self.filter(closes_on__lt=day)
+        return self.filter(Q(closes_on__lt=day) | Q(closed_early_at__isnull=False))
 
     def tallied(self):
         """Tallied after they closed, on the closing date they still have (one reopened
@@ -90,6 +90,9 @@ class Questionnaire(models.Model):
     # Answers typed in from paper (no invitation is used up for them): the responses given
     # through links are the others, which settles a submit a crash interrupted (core.anonymity).
     paper_responses = models.PositiveIntegerField(default=0, editable=False)
+    # "Close now": when an officer closed it during its last day (its closing date is then
+    # that day, so the record says when it really closed; nobody can answer after this).
+    closed_early_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Set when its answers were tallied (StatementTally), after it closed, and the closing date
     # it had then: results are final once it has closed.
     tallied_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -114,10 +117,10 @@ class Questionnaire(models.Model):
 
     def is_open(self, day=None):
         day = day or timezone.localdate()
-        return self.opens_on <= day <= self.closes_on
+        return self.closed_early_at is None and self.opens_on <= day <= self.closes_on
 
     def is_closed(self, day=None):
-        return (day or timezone.localdate()) > self.closes_on
+        return self.closed_early_at is not None or (day or timezone.localdate()) > self.closes_on
 
     def has_opened(self, day=None):
         return (day or timezone.localdate()) >= self.opens_on

@@ -21,6 +21,7 @@ urlpatterns = [
     ),
     path("<int:project_pk>/questionnaires/<int:pk>/invite/", views.invite, name="invite"),
     path("<int:project_pk>/questionnaires/<int:pk>/remind/", views.remind, name="remind"),
+    path("<int:project_pk>/questionnaires/<int:pk>/close/", views.close, name="close"),
     path("<int:project_pk>/questionnaires/<int:pk>/paper/", views.paper_entry, name="paper"),
     path("<int:project_pk>/questionnaires/<int:pk>/results/", views.results, name="results"),
     path("<int:project_pk>/questionnaires/<int:pk>/responses.csv", views.responses_csv, name="csv"),

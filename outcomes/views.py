@@ -196,6 +196,18 @@ def remind(request, project_pk, pk):
     return redirect(questionnaire)
 
 
+@require_POST
+def close(request, project_pk, pk):
+    questionnaire = questionnaire_for_editing(request.user, project_pk, pk)
+    try:
+        services.questionnaire_close(questionnaire=questionnaire)
+    except services.QuestionnaireClosed:
+        messages.error(request, _("Only an open questionnaire can be closed."))
+    else:
+        messages.success(request, _("Questionnaire closed. Nobody can answer it from now on."))
+    return redirect(questionnaire)
+
+
 def paper_entry(request, project_pk, pk):
     questionnaire = questionnaire_for_editing(request.user, project_pk, pk)
     chooser = PaperAudienceForm(request.POST or request.GET or None)

@@ -126,6 +126,21 @@ def statement_remove(*, statement):
     statement.delete()
 
 
+@transaction.atomic
+def questionnaire_close(*, questionnaire, now=None):
+    """Close an open questionnaire now ("Close now"), instead of backdating its dates: its
+    closing date becomes today, the record says it was closed early, nobody can answer from
+    now on, and it is tallied like any closed questionnaire. QuestionnaireClosed if it is
+    not open."""
+    now = now or timezone.now()
+    questionnaire = Questionnaire.objects.select_for_update().get(pk=questionnaire.pk)
+    if not questionnaire.is_open(timezone.localdate(now)):
+        raise QuestionnaireClosed
+    questionnaire.closes_on, questionnaire.closed_early_at = timezone.localdate(now), now
+    questionnaire.save(update_fields=["closes_on", "closed_early_at"])
+    return questionnaire
+
+
 def audience_for(member_type, experts_as):
     if member_type in Membership.COUNCIL_TYPES:
         return Audience.COUNCIL

@@ -28,6 +28,7 @@ ROWS = {
     "outcomes:statement_remove": Row(kwargs=lambda w: {**q(w), "statement_pk": w.statement.pk}, expect=expect(**EDITS)),
     "outcomes:invite": Row(kwargs=q, expect=expect(**EDITS)),
     "outcomes:remind": Row(kwargs=q, method="post", expect=expect(**POSTS)),
+    "outcomes:close": Row(kwargs=q, method="post", expect=expect(**POSTS)),
     "outcomes:paper": Row(kwargs=q, expect=expect(**EDITS)),
     "outcomes:results": Row(kwargs=q, expect=expect(**SEES)),
     "outcomes:csv": Row(kwargs=q, expect=expect(**SEES)),
