@@ -1,5 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from projects.forms import DateInput
@@ -33,6 +34,11 @@ class ExpensesPolicyForm(forms.ModelForm):
         model = Group
         fields = ["expenses_policy", "expenses_policy_agreed_on"]
         widgets = {"expenses_policy_agreed_on": DateInput, "expenses_policy": forms.Textarea(attrs={"rows": 6})}
+
+
+def _held(meeting):
+    """Whether the meeting has taken place (started, and not cancelled)."""
+    return meeting.status != "cancelled" and meeting.starts_at <= timezone.now()
 
 
 def _meeting_field(group, label):
@@ -295,6 +301,19 @@ class TermsVersionForm(forms.Form):
                 label=heading, initial=text, max_length=8000, required=False, widget=forms.Textarea(attrs={"rows": 4})
             )
         self.order_fields(["status", "meeting", "note"])
+
+    def clean(self):
+        cleaned = super().clean()
+        meeting = cleaned.get("meeting")
+        if cleaned.get("status") == TermsVersion.Status.AGREED and meeting and not _held(meeting):
+            self.add_error(
+                "meeting",
+                _(
+                    "Terms can only be agreed at a meeting that has taken place. Choose a meeting that "
+                    "has been held, or save this version as a draft."
+                ),
+            )
+        return cleaned
 
     def clauses(self):
         return [(key, heading, self.cleaned_data[f"clause_{key}"].strip()) for key, heading in self.clause_headings]

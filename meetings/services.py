@@ -481,7 +481,8 @@ def event_save(*, event, people):
 
 
 def notes_can_be_approved(meeting):
-    return not meeting.is_cancelled and meeting.starts_at <= timezone.now()
+    """Only once the meeting has ended: notes of a meeting still going on are not finished."""
+    return not meeting.is_cancelled and meeting.ends_at <= timezone.now()
 
 
 def notes_approve(*, meeting, user):

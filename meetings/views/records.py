@@ -46,7 +46,7 @@ def notes_edit(request, project_pk, pk):
 def notes_approve(request, project_pk, pk):
     _project, meeting = meeting_for_editing(request.user, project_pk, pk)
     if services.notes_approve(meeting=meeting, user=request.user) is None:
-        messages.error(request, _("You can approve the notes once the meeting has taken place."))
+        messages.error(request, _("You can approve the notes once the meeting has ended."))
     else:
         messages.success(request, _("Notes approved. They are being emailed to every member."))
     return redirect(meeting_url(meeting) + "#notes")

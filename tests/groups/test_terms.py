@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+import time_machine
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -52,10 +53,13 @@ def test_versions_go_discussed_draft_agreed_each_tied_to_the_suggested_meeting(c
     meetings = list(group.meetings.order_by("starts_at"))
 
     for expected_status, meeting in zip(["discussed", "draft", "agreed"], meetings, strict=True):
-        data = new_version_data(client, group)
-        assert data["status"] == expected_status
-        assert data["meeting"] == meeting.pk
-        client.post(url(group, "terms_new"), data)
+        # Each version is recorded once its meeting has been held.
+        with time_machine.travel(meeting.ends_at, tick=False):
+            client.force_login(officer)  # a session from weeks before has expired
+            data = new_version_data(client, group)
+            assert data["status"] == expected_status
+            assert data["meeting"] == meeting.pk
+            client.post(url(group, "terms_new"), data)
 
     versions = list(group.terms_versions.order_by("number").values_list("number", "status", "meeting"))
     assert versions == [(1, "discussed", meetings[0].pk), (2, "draft", meetings[1].pk), (3, "agreed", meetings[2].pk)]
@@ -105,7 +109,8 @@ def test_diff_escapes_what_people_typed(client, officer, group):
 def test_agreed_version_prints_and_downloads_as_pdf(client, officer, group):
     client.force_login(officer)
     for status in ["discussed", "agreed"]:
-        client.post(url(group, "terms_new"), new_version_data(client, group, status=status))
+        data = new_version_data(client, group, status=status, meeting="")
+        client.post(url(group, "terms_new"), data)
 
     printable = client.get(url(group, "terms_print", 2)).content.decode()
     pdf = client.get(url(group, "terms_pdf"))
@@ -148,3 +153,23 @@ def test_agenda_snippet_is_empty_until_ground_rules_are_agreed(group):
     GroundRule.objects.create(group=group, text="Be kind")
 
     assert render_to_string("groups/_ground_rules_for_agenda.html", {"group": group}).strip() == ""
+
+
+def test_terms_cannot_be_agreed_at_a_meeting_that_has_not_happened(client, officer, group):
+    client.force_login(officer)
+    future = group.meetings.order_by("starts_at").last()
+    response = client.post(url(group, "terms_new"), new_version_data(client, group, status="agreed", meeting=future.pk))
+    assert "Terms can only be agreed at a meeting that has taken place." in response.text
+    assert not group.terms_versions.exists()
+    # A draft may be tied to a meeting still to come.
+    client.post(url(group, "terms_new"), new_version_data(client, group, status="draft", meeting=future.pk))
+    assert list(group.terms_versions.values_list("status", flat=True)) == ["draft"]
+
+
+def test_terms_can_be_agreed_once_the_meeting_has_been_held(client, officer, group):
+    client.force_login(officer)
+    meeting = group.meetings.order_by("starts_at").first()
+    with time_machine.travel(meeting.starts_at + dt.timedelta(minutes=90), tick=False):
+        client.force_login(officer)
+        client.post(url(group, "terms_new"), new_version_data(client, group, status="agreed", meeting=meeting.pk))
+    assert group.terms_versions.agreed().get().meeting == meeting

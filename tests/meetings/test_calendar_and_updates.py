@@ -162,7 +162,7 @@ def test_notes_cannot_be_approved_and_sent_before_the_meeting_or_when_it_is_canc
         detail = reverse("meetings:detail", args=[project.pk, meeting.pk])
         assert "Approve the notes and email them" not in client.get(detail).text
         response = client.post(reverse("meetings:notes_approve", args=[project.pk, meeting.pk]), follow=True)
-        assert "once the meeting has taken place" in response.text
+        assert "once the meeting has ended" in response.text
         cancelled = plan(group, NOW - dt.timedelta(days=3))
         services.meeting_cancel(meeting=cancelled)
         client.post(reverse("meetings:notes_approve", args=[project.pk, cancelled.pk]))
@@ -180,3 +180,18 @@ def test_each_meeting_of_a_series_is_named_with_its_date(client, officer, projec
     assert "<title>Library group meeting, 8 January 2030" in page
     listing = client.get(reverse("meetings:list", args=[project.pk])).text
     assert "Library group meeting, 12 February 2030</a>" in listing
+
+
+def test_notes_cannot_be_approved_while_the_meeting_is_still_going_on(client, officer, project):
+    group = GroupFactory(project=project)
+    with time_machine.travel(NOW, tick=False):
+        meeting = plan(group, NOW + dt.timedelta(days=1))
+    approve = reverse("meetings:notes_approve", args=[project.pk, meeting.pk])
+    with time_machine.travel(meeting.starts_at + dt.timedelta(minutes=30), tick=False):
+        client.force_login(officer)
+        client.post(approve)
+        assert Meeting.objects.get(pk=meeting.pk).notes_status == "draft"
+    with time_machine.travel(meeting.ends_at + dt.timedelta(minutes=1), tick=False):
+        client.force_login(officer)
+        client.post(approve)
+        assert Meeting.objects.get(pk=meeting.pk).notes_status == "approved"
