@@ -74,8 +74,16 @@ def project_create(request):
 def project_detail(request, pk):
     project = project_for_viewing(request.user, pk)
     # Counted in SQL so the at-a-glance summary can flag an outcome no objective serves yet.
-    outcomes = list(project.outcomes.annotate(objectives_count=Count("objectives")).prefetch_related("measures"))
-    objectives = list(project.objectives.with_progress().prefetch_related("outcomes", "activities"))
+    # Ordered here: a grouped (annotated) query does not use the model's Meta.ordering, so the
+    # order an officer set with Move up / Move down would not show.
+    outcomes = list(
+        project.outcomes.annotate(objectives_count=Count("objectives"))
+        .order_by("position", "pk")
+        .prefetch_related("measures")
+    )
+    objectives = list(
+        project.objectives.with_progress().order_by("position", "pk").prefetch_related("outcomes", "activities")
+    )
     total = sum(o.activities_total for o in objectives)
     done = sum(o.activities_done for o in objectives)
     return render(
