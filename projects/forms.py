@@ -1,9 +1,11 @@
 from django import forms
+from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext_lazy as _
 
 from organisations.models import User
 
+from .guide import AIM_PLACEHOLDER
 from .models import Activity, Measure, Objective, Outcome, Project, ProjectRole
 
 
@@ -23,6 +25,14 @@ class ProjectForm(forms.ModelForm):
         help_texts = {
             "aim": _("Start from the guide's pattern and say what the project will do, in plain English."),
         }
+
+    def clean_aim(self):
+        aim = self.cleaned_data["aim"]
+        if str(AIM_PLACEHOLDER) in aim:
+            raise forms.ValidationError(
+                _("Replace %(placeholder)s with what this project will do.") % {"placeholder": AIM_PLACEHOLDER}
+            )
+        return aim
 
     def clean(self):
         cleaned = super().clean()
@@ -47,6 +57,10 @@ class StageAdvanceForm(forms.Form):
 
     def clean_began_on(self):
         began_on = self.cleaned_data["began_on"]
+        if began_on > timezone.localdate():
+            raise forms.ValidationError(
+                _("A stage can only be recorded once it has begun: give today or an earlier date.")
+            )
         previous = self.project.stage_records.order_by("-began_on").first()
         if previous and began_on < previous.began_on:
             raise forms.ValidationError(

@@ -2,6 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
+# The guide's words to replace: an aim still holding them says nothing about the project.
+AIM_PLACEHOLDER = _("[say what the project will do]")
 AIM_PATTERN = _("For residents and {council} to work together in equal partnership to [say what the project will do].")
 
 # (number, title, measures: (kind, description, how collected, when collected))
