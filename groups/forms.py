@@ -65,8 +65,21 @@ class PersonFieldsMixin:
         return (self.cleaned_data.get("email") or "").strip().lower()
 
 
+class PersonChoiceField(forms.ModelChoiceField):
+    """People listed with their email (or phone, or the last line of their address), so that
+    two people of the same name can be told apart."""
+
+    def label_from_instance(self, obj):
+        return obj.picker_label
+
+
+class PeopleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.picker_label
+
+
 class MemberAddForm(PersonFieldsMixin, forms.ModelForm):
-    existing_person = forms.ModelChoiceField(
+    existing_person = PersonChoiceField(
         queryset=Person.objects.none(),
         required=False,
         label=_("Someone already known to us"),

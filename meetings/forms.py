@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from groups.forms import PeopleChoiceField
 from groups.models import Person
 
 from .models import Action, AgendaItem, Attendance, Decision, Event, Meeting, MeetingSettings
@@ -300,7 +301,7 @@ class MeetingSettingsForm(forms.ModelForm):
 class EventForm(forms.ModelForm):
     """An event and, once it has happened, who came."""
 
-    people = forms.ModelMultipleChoiceField(
+    people = PeopleChoiceField(
         label=_("People on the project's records who came"),
         queryset=Person.objects.none(),
         required=False,

@@ -89,6 +89,13 @@ class Person(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def picker_label(self):
+        """The name with what tells two people of the same name apart, for staff's pickers."""
+        address = self.postal_address.strip().splitlines()
+        detail = self.email or self.phone or (address[-1] if address else "")
+        return f"{self.name} ({detail})" if detail else self.name
+
 
 def _current_members(on=None):
     from django.utils import timezone
