@@ -194,3 +194,15 @@ def test_resealing_a_named_round_keeps_its_authors(client, db):
     anonymity.scope_reseal(ReflectionInvitation, round.pk)
     assert ReflectionAnswerAuthor.objects.get().person == invitation.person
     assert not ReflectionInvitation.objects.filter(reseal_due=True).exists()
+
+
+def test_a_link_used_up_on_the_shared_device_says_already_answered(client, db):
+    """Answered at the meeting with the code, the member's emailed link says so (it once
+    said "not recognised", as if the link were wrong)."""
+    round = ReflectionRoundFactory(code="KM4TQX")
+    invitation, token = _invitation(round)
+    client.post(reverse("feedback_public:code"), {"code": "KM4TQX"})
+    client.post(reverse("feedback_public:code_answer"), {**GOOD, "who": str(invitation.pk)})
+    response = client.get(reverse("feedback_public:answer", args=[token]))
+    assert response.status_code == 410
+    assert "You have already answered" in response.content.decode()
