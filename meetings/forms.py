@@ -207,17 +207,18 @@ class NotesForm(forms.Form):
 
 
 class AttendanceForm(forms.Form):
-    def __init__(self, *args, people, records, default_hours, **kwargs):
+    def __init__(self, *args, people, records, default_hours, all_present=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.people = people
         choices = [("", _("Not recorded")), *Attendance.Status.choices]
+        unrecorded = Attendance.Status.PRESENT if all_present else ""
         for person in people:
             record = records.get(person.pk)
             self.fields[f"status_{person.pk}"] = forms.ChoiceField(
                 label=_("%(name)s: attendance") % {"name": person.name},
                 choices=choices,
                 required=False,
-                initial=record.status if record else "",
+                initial=record.status if record else unrecorded,
             )
             self.fields[f"way_{person.pk}"] = forms.ChoiceField(
                 label=_("%(name)s: how they took part") % {"name": person.name},

@@ -98,11 +98,12 @@ def paper_delete(request, project_pk, pk, paper_pk):
     return redirect(meeting_url(meeting) + "#agenda")
 
 
-def _form_page(request, project, meeting, form, title, submit_label):
+def _form_page(request, project, meeting, form, title, submit_label, **extra):
     return render(
         request,
         "meetings/form_page.html",
         {
+            **extra,
             "project": project,
             "form": form,
             "title": title,

@@ -22,12 +22,26 @@ def attendance(request, project_pk, pk):
     people = list(services.members_for(meeting))
     records = {a.person_id: a for a in meeting.attendance.all()}
     hours = Decimal((meeting.ends_at - meeting.starts_at).total_seconds() / 3600).quantize(Decimal("0.01"))
-    form = AttendanceForm(request.POST or None, people=people, records=records, default_hours=hours)
+    # "Mark everyone present" fills in everyone not yet recorded as present; nothing is saved
+    # until the officer has looked and pressed Save (no JavaScript needed).
+    all_present = request.method == "GET" and request.GET.get("mark") == "present"
+    form = AttendanceForm(
+        request.POST or None, people=people, records=records, default_hours=hours, all_present=all_present
+    )
     if request.method == "POST" and form.is_valid():
         services.attendance_record(meeting=meeting, rows=form.rows())
         messages.success(request, _("Attendance saved."))
         return redirect(meeting_url(meeting) + "#attendance")
-    return _form_page(request, project, meeting, form, _("Attendance"), _("Save attendance"))
+    return _form_page(
+        request,
+        project,
+        meeting,
+        form,
+        _("Attendance"),
+        _("Save attendance"),
+        mark_all_url=None if all_present else "?mark=present",
+        marked_all=all_present,
+    )
 
 
 def notes_edit(request, project_pk, pk):
