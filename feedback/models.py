@@ -95,6 +95,11 @@ class ReflectionRoundQuerySet(models.QuerySet):
     def for_projects(self, projects):
         return self.filter(group__project__in=projects)
 
+    def begun(self):
+        """Rounds that have opened (open or closed): a round still planned, for a meeting that
+        has not happened, has nothing to report and is not "withheld"."""
+        return self.exclude(status=ReflectionRound.Status.PLANNED)
+
     def with_principle_scores(self):
         """Per round, per principle, in SQL. Adds, for p in equality, difference, inclusive:
         ``p_1`` .. ``p_5`` (counts per scale point), ``p_answered``, ``p_agree`` (4 or 5) and

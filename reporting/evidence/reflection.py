@@ -44,7 +44,7 @@ def reflection_evidence(projects, organisation, *, detail=False, shown=None):
     """Principle scores over the reportable rounds, suggestions and "you said, we did".
     Project scope (``detail``) lists rounds, suggestions and records; across projects, counts
     and a row per project (those ``shown``; None: all). Six or seven queries."""
-    rounds_qs = ReflectionRound.objects.for_projects(projects)
+    rounds_qs = ReflectionRound.objects.for_projects(projects).begun()
     rounds = None
     if detail:
         rounds = list(rounds_qs.with_principle_scores().select_related("group").order_by("date", "pk"))
