@@ -63,3 +63,18 @@ def can_erase_members(user, group):
     return user.organisation_id == group.project.organisation_id and (
         user.is_org_admin or is_lead_officer(user, group.project)
     )
+
+
+def can_read_access_log(user, group):
+    """Who has looked at members' access requirements is for the lead officer (who answers
+    for that data) and organisation admins."""
+    return can_erase_members(user, group)
+
+
+def group_for_access_log(user, project_pk, pk):
+    """The group if the user may read its access-view log: those who may see the group but
+    not the log get a 403, others a 404."""
+    group = group_for_viewing(user, project_pk, pk)
+    if not can_read_access_log(user, group):
+        raise PermissionDenied
+    return group

@@ -17,6 +17,7 @@ urlpatterns = [
     path(M, members.member_detail, name="member_detail"),
     path(M + "edit/", members.MemberEdit.as_view(), name="member_edit"),
     path(M + "access/", members.member_access, name="member_access"),
+    path(G + "access-log/", members.access_log, name="access_log"),
     path(M + "erase/", members.member_erase, name="member_erase"),
     path(M + "training/new/", members.TrainingAdd.as_view(), name="training_add"),
     path(G + "expenses/", support.expenses, name="expenses"),

@@ -105,8 +105,15 @@ class AccessViewLog(models.Model):
     class Meta:
         ordering = ["-viewed_at", "pk"]
 
+    # The pages that show access requirements, as the log names them to people.
+    PAGES = {"member": _("the member's access page"), "logistics": _("meeting logistics")}
+
     def __str__(self):
         return f"{self.viewer} saw {self.person}'s access requirements ({self.where})"
+
+    @property
+    def page_label(self):
+        return self.PAGES.get(self.where, self.where)
 
 
 class ExpenseClaimQuerySet(models.QuerySet):

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -14,8 +15,10 @@ from ..models import AccessRecord, Group, Membership, Person
 from ..permissions import (
     can_erase_members,
     can_manage_group,
+    can_read_access_log,
     can_see_access,
     group_for_access,
+    group_for_access_log,
     group_for_editing,
     group_for_viewing,
 )
@@ -89,6 +92,7 @@ def group_detail(request, project_pk, pk):
             ground_rules=group.ground_rules.all(),
             can_manage=can_manage_group(request.user, group),
             can_see_access=can_see_access(request.user, group),
+            can_read_access_log=can_read_access_log(request.user, group),
         ),
     )
 
@@ -256,3 +260,14 @@ class TrainingAdd(MemberPage, ScopedCreateView):
 
     def last_crumbs(self):
         return [(_("Record training"), None)]
+
+
+def access_log(request, project_pk, pk):
+    group = group_for_access_log(request.user, project_pk, pk)
+    views = group.access_views.select_related("viewer", "person").order_by("-viewed_at", "-pk")
+    page = Paginator(views, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "groups/access_log.html",
+        group_context(group, (_("Who has seen access requirements"), None), page=page),
+    )

@@ -53,6 +53,7 @@ ROWS = {
     "groups:member_edit": Row(kwargs=_m, expect=expect(**MANAGE)),
     "groups:member_access": Row(kwargs=_m, expect=expect(**ACCESS)),
     "groups:member_erase": Row(kwargs=_m, expect=expect(**ERASE)),
+    "groups:access_log": Row(kwargs=_g, expect=expect(**ERASE)),
     "groups:training_add": Row(kwargs=_m, expect=expect(**MANAGE)),
     "groups:expenses": Row(kwargs=_g, expect=expect(**MANAGE)),
     "groups:expenses_policy": Row(kwargs=_g, expect=expect(**MANAGE)),

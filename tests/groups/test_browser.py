@@ -81,6 +81,7 @@ def test_officer_pages_pass_axe(page, transactional_db, assert_accessible, sign_
         f"{g}members/{membership.pk}/",
         f"{g}members/{membership.pk}/access/",
         f"{g}logistics/",
+        f"{g}access-log/",
         f"{g}expenses/",
         f"{g}recruitment/{round.pk}/",
         f"{g}terms/",
