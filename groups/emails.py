@@ -31,3 +31,31 @@ def application_link(email):
         # The message offers help by reply: it goes to the group's secretariat.
         reply_to=group.reply_to_address,
     )
+
+
+def application_outcome(email):
+    """Selected, or not this time: the outcome the public page told applicants they would hear."""
+    applicant = (
+        Applicant.objects.select_related("round__group__project__organisation", "person")
+        .filter(pk=email.params.get("applicant"))
+        .first()
+    )
+    final = {Applicant.Status.SELECTED, Applicant.Status.NOT_TAKING_PART}
+    if applicant is None or applicant.status not in final or applicant.person.erased_at:
+        return None
+    group = applicant.round.group
+    organisation = group.project.organisation
+    return email_build(
+        template="groups/email/application_outcome",
+        context={
+            "applicant": applicant,
+            "round": applicant.round,
+            "group": group,
+            "organisation": organisation,
+            "selected": applicant.status == Applicant.Status.SELECTED,
+            "contact": group.reply_to_address,
+        },
+        to=email.recipient,
+        from_email=organisation.from_email,
+        reply_to=group.reply_to_address,
+    )

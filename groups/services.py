@@ -152,7 +152,25 @@ def applicant_decide(*, applicant, decision, note, by, reason="", joined_on=None
         applicant.decided_by = by
         applicant.decided_at = now
         applicant.save()
+        if decision != "shortlist":
+            _application_outcome_queue(applicant)
     return applicant
+
+
+def _application_outcome_queue(applicant):
+    """Tell the applicant the outcome, as the public page promised: once per outcome."""
+    person = applicant.person
+    if not person.email or person.erased_at:
+        return  # no email: the secretariat tells them (the applicant's page shows how to reach them)
+    email_queue(
+        kind="groups.application_outcome",
+        key=f"application-outcome:a{applicant.pk}:{applicant.status}",
+        recipient=person.email,
+        params={"applicant": applicant.pk},
+        organisation=applicant.round.group.project.organisation,
+        person=person,
+        topic=f"recruitment:{applicant.round_id}",
+    )
 
 
 # --- access and support ----------------------------------------------------------

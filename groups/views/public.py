@@ -19,7 +19,11 @@ from ..models import RecruitmentRound
 @never_cache
 def join(request, slug):
     round = get_object_or_404(RecruitmentRound.objects.select_related("group__project__organisation"), slug=slug)
-    context = {"round": round, "organisation": round.group.project.organisation}
+    context = {
+        "round": round,
+        "organisation": round.group.project.organisation,
+        "contact": round.group.reply_to_address,
+    }
     if not round.accepting(timezone.localdate()):
         return render(request, "groups/public/join_closed.html", context)
     form = InterestForm(request.POST or None)

@@ -80,6 +80,15 @@ def _application_link(world):
     return {"params": {"applicant": applicant.pk}, "expect": [PERSON, ROUND, COUNCIL]}
 
 
+def _application_outcome(status):
+    def make(world):
+        round = RecruitmentRoundFactory(group=world["group"], title=ROUND)
+        applicant = ApplicantFactory(round=round, person=world["person"], status=status, reason="timing")
+        return {"params": {"applicant": applicant.pk}, "expect": [PERSON, ROUND, COUNCIL]}
+
+    return make
+
+
 def _staff_invitation(world):
     user = UserFactory(organisation=world["organisation"], name=PERSON, email="sian@example.org")
     user.set_unusable_password()
@@ -124,6 +133,7 @@ SCENARIOS = {
     "outcomes.questionnaire_invitation": (_questionnaire, PROJECT),
     "outcomes.questionnaire_reminder": (_questionnaire, PROJECT),
     "groups.application_link": (_application_link, ROUND),
+    "groups.application_outcome": (_application_outcome("not_taking_part"), ROUND),
     "organisations.staff_invitation": (_staff_invitation, COUNCIL),
     "organisations.account_email": (_password_reset, COUNCIL),
     "reporting.monitoring_invitation": (_monitoring, PROJECT),
