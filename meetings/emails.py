@@ -23,16 +23,13 @@ LABELS = {
 
 def _context(email):
     meeting = (
-        Meeting.objects.select_related("group__project__organisation")
-        .prefetch_related("agenda_items__papers")
-        .filter(pk=email.params.get("meeting"))
-        .first()
+        Meeting.objects.select_related("group__project__organisation").filter(pk=email.params.get("meeting")).first()
     )
     person = Person.objects.filter(pk=email.params.get("person"), erased_at__isnull=True).first()
     if meeting is None or person is None:
         return None
     token = member_token(group=meeting.group, person=person)
-    items = list(meeting.agenda_items.all())
+    items = list(meeting.agenda_items.timed().prefetch_related("papers"))
     for item in items:
         item.paper_links = [
             (paper, absolute_url(reverse("meetings_public:paper", args=[token, paper.pk])))

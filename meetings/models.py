@@ -1,6 +1,8 @@
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, F, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Count, F, OuterRef, Q, RowRange, Subquery, Sum, Value, Window
 from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -185,6 +187,27 @@ class Meeting(models.Model):
     def total_minutes(self):
         return sum(item.minutes or 0 for item in self.agenda_items.all())
 
+    @property
+    def length_minutes(self):
+        return int((self.ends_at - self.starts_at).total_seconds() // 60)
+
+    @property
+    def overrun_minutes(self):
+        """How many minutes the agenda's items add up to beyond the meeting's length (0 if none)."""
+        return max(0, self.total_minutes - self.length_minutes)
+
+
+class AgendaItemQuerySet(models.QuerySet):
+    def timed(self):
+        """Each item with ``minutes_before``: the minutes of the items before it, in agenda
+        order, so its clock time is the meeting's start plus that (AgendaItem.starts_at)."""
+        return self.order_by("position", "pk").annotate(
+            minutes_before=Coalesce(
+                Window(Sum("minutes"), order_by=[F("position").asc(), F("pk").asc()], frame=RowRange(None, -1)),
+                0,
+            )
+        )
+
 
 class AgendaItem(models.Model):
     class Kind(models.TextChoices):
@@ -203,11 +226,22 @@ class AgendaItem(models.Model):
     lead = models.CharField(_("led by"), max_length=150, blank=True)
     notes = models.TextField(_("notes"), max_length=10000, blank=True)
 
+    objects = AgendaItemQuerySet.as_manager()
+
     class Meta:
         ordering = ["position", "pk"]
 
     def __str__(self):
         return self.title
+
+    @property
+    def starts_at(self):
+        """When the item is planned to start (needs AgendaItemQuerySet.timed())."""
+        return self.meeting.starts_at + dt.timedelta(minutes=self.minutes_before)
+
+    @property
+    def ends_at(self):
+        return self.starts_at + dt.timedelta(minutes=self.minutes or 0)
 
 
 def paper_upload_to(instance, filename):

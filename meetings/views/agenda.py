@@ -119,7 +119,7 @@ def _printable_context(meeting):
         "meeting": meeting,
         "group": meeting.group,
         "organisation": meeting.group.project.organisation,
-        "items": meeting.agenda_items.prefetch_related("papers"),
+        "items": meeting.agenda_items.timed().prefetch_related("papers"),
         "matters_arising": Action.objects.matters_arising_for(meeting),
         "attendance": meeting.attendance.select_related("person"),
         "actions": meeting.actions.select_related("item"),

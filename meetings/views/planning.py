@@ -112,7 +112,7 @@ def meeting_create(request, project_pk):
 
 def meeting_detail(request, project_pk, pk):
     project, meeting = meeting_for_viewing(request.user, project_pk, pk)
-    items = meeting.agenda_items.prefetch_related("papers")
+    items = meeting.agenda_items.timed().prefetch_related("papers")
     emails = list(
         OutgoingEmail.objects.filter(topic=meeting.topic).select_related("person").order_by("kind", "recipient")
     )
