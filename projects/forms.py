@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from organisations.models import User
 
 from .guide import AIM_PLACEHOLDER
-from .models import Activity, Measure, Objective, Outcome, Project, ProjectRole
+from .models import Activity, Measure, Objective, Outcome, Project, ProjectRole, StageRecord
 
 
 class DateInput(forms.DateInput):
@@ -127,3 +127,37 @@ class ProjectRoleForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["user"].queryset = User.objects.filter(organisation_id=project.organisation_id, is_active=True)
         self.fields["user"].label_from_instance = lambda user: f"{user.name} ({user.email})"
+
+
+class StageRecordForm(forms.ModelForm):
+    """A stage already recorded: when it began, and how residents were involved (for Planning,
+    which every project starts in, this is the only way to record it)."""
+
+    class Meta:
+        model = StageRecord
+        fields = ["began_on", "resident_involvement"]
+        widgets = {"began_on": DateInput, "resident_involvement": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {
+            "resident_involvement": _("The guide asks you to involve residents at every stage, as early as possible.")
+        }
+
+    def clean_began_on(self):
+        began_on = self.cleaned_data["began_on"]
+        if began_on > timezone.localdate():
+            raise forms.ValidationError(
+                _("A stage can only be recorded once it has begun: give today or an earlier date.")
+            )
+        others = self.instance.project.stage_records.exclude(pk=self.instance.pk)
+        before = others.filter(began_on__lte=self.instance.began_on).order_by("-began_on", "-pk").first()
+        after = others.filter(began_on__gte=self.instance.began_on).order_by("began_on", "pk").first()
+        if before and began_on < before.began_on:
+            raise forms.ValidationError(
+                _("It cannot begin before the stage before it (%(date)s).")
+                % {"date": date_format(before.began_on, "j F Y")}
+            )
+        if after and began_on > after.began_on:
+            raise forms.ValidationError(
+                _("It cannot begin after the stage that follows it (%(date)s).")
+                % {"date": date_format(after.began_on, "j F Y")}
+            )
+        return began_on

@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/", views.project_detail, name="detail"),
     path("<int:pk>/edit/", views.project_edit, name="edit"),
     path("<int:pk>/stage/", views.project_advance, name="advance"),
+    path("<int:pk>/stages/<int:record_pk>/", plan.StageRecordEdit.as_view(), name="stage_edit"),
     path("<int:pk>/team/", views.team, name="team"),
     path("<int:pk>/team/add/", views.team_add, name="team_add"),
     path("<int:pk>/team/<int:role_pk>/remove/", views.team_remove, name="team_remove"),

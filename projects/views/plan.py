@@ -16,8 +16,8 @@ from django.views import generic
 from core.views import ScopedCreateView, ScopedDeleteView, ScopedMixin, ScopedUpdateView
 
 from .. import services
-from ..forms import ActivityForm, MeasureForm, ObjectiveForm, OutcomeForm
-from ..models import Activity, Measure, Objective, Outcome
+from ..forms import ActivityForm, MeasureForm, ObjectiveForm, OutcomeForm, StageRecordForm
+from ..models import Activity, Measure, Objective, Outcome, StageRecord
 from ..permissions import project_for_editing
 
 
@@ -319,3 +319,25 @@ class ActivityRemove(Activities, PlanRemove):
 
 class ActivityMove(Activities, PlanMove):
     pass
+
+
+# --- stages ---------------------------------------------------------------------------
+
+
+class StageRecordEdit(PlanEdit):
+    """Change when a recorded stage began and how residents were involved in it."""
+
+    model = StageRecord
+    form_class = StageRecordForm
+    pk_url_kwarg = "record_pk"
+    heading = gettext_lazy("Change a stage")
+    success_message = gettext_lazy("Stage saved.")
+
+    def get_queryset(self):
+        return self.project.stage_records.all()
+
+    def anchor(self, record):
+        return "stages"
+
+    def get_intro(self):
+        return self.object.get_stage_display()

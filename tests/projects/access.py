@@ -1,3 +1,5 @@
+import datetime as dt
+
 from tests.access import Row, expect
 from tests.factories import ActivityFactory, MeasureFactory, ObjectiveFactory, OutcomeFactory
 
@@ -15,6 +17,7 @@ def build(world):
     world.measure = MeasureFactory(outcome=world.outcome)
     world.objective = ObjectiveFactory(project=world.project)
     world.activity = ActivityFactory(objective=world.objective)
+    world.stage_record = world.project.stage_records.create(stage="planning", began_on=dt.date(2026, 1, 5))
 
 
 def _pk(w):
@@ -33,6 +36,9 @@ ROWS = {
     "projects:detail": Row(kwargs=_pk, expect=expect(**SEES)),
     "projects:edit": Row(kwargs=_pk, expect=expect(**EDITS)),
     "projects:advance": Row(kwargs=_pk, expect=expect(**EDITS)),
+    "projects:stage_edit": Row(
+        kwargs=lambda w: {"pk": w.project.pk, "record_pk": w.stage_record.pk}, expect=expect(**EDITS)
+    ),
     "projects:team": Row(kwargs=_pk, expect=expect(**SEES)),
     "projects:team_add": Row(
         kwargs=_pk,
