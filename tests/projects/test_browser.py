@@ -1,3 +1,4 @@
+import datetime as dt
 import re
 
 import pytest
@@ -72,6 +73,7 @@ def test_plan_team_and_staff_pages_are_accessible(page, sign_in, assert_accessib
     objective = ObjectiveFactory(project=project)
     objective.outcomes.add(outcome)
     activity = ActivityFactory(objective=objective)
+    record = project.stage_records.create(stage="planning", began_on=dt.date(2026, 1, 5))
     sign_in(page, org_admin)
     for path in [
         f"/projects/{project.pk}/",
@@ -80,6 +82,7 @@ def test_plan_team_and_staff_pages_are_accessible(page, sign_in, assert_accessib
         f"/projects/{project.pk}/objectives/{objective.pk}/edit/",
         f"/projects/{project.pk}/outcomes/{outcome.pk}/measures/new/",
         f"/projects/{project.pk}/activities/{activity.pk}/remove/",
+        f"/projects/{project.pk}/stages/{record.pk}/",
         "/organisation/staff/",
         "/organisation/staff/invite/",
     ]:
