@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from groups.models import Person
+from groups.models import Group, Person
 from outbox.rendering import absolute_url, email_build
 
 from .calendar import meeting_ics, meeting_ics_method
@@ -18,6 +18,7 @@ LABELS = {
     "meetings.meeting_changed": _("Meeting changed"),
     "meetings.meeting_cancelled": _("Meeting cancelled"),
     "meetings.notes": _("Notes"),
+    "meetings.member_links": _("New links"),
 }
 
 
@@ -42,6 +43,7 @@ def _context(email):
         "organisation": meeting.group.project.organisation,
         "items": items,
         "calendar_url": absolute_url(reverse("meetings_public:calendar", args=[token])),
+        "links_url": absolute_url(reverse("meetings_public:links", args=[token])),
     }
 
 
@@ -111,3 +113,26 @@ def notes(email):
     context["actions"] = meeting.actions.all()
     context["decisions"] = meeting.decisions.all()
     return _build(email, "notes", context, ics=False)
+
+
+def member_links(email):
+    """A member's new calendar and links page, after they asked for new ones."""
+    group = Group.objects.select_related("project__organisation").filter(pk=email.params.get("group")).first()
+    person = Person.objects.filter(pk=email.params.get("person"), erased_at__isnull=True).first()
+    if group is None or person is None:
+        return None
+    token = member_token(group=group, person=person)
+    organisation = group.project.organisation
+    return email_build(
+        template="meetings/email/member_links",
+        context={
+            "person": person,
+            "group": group,
+            "organisation": organisation,
+            "calendar_url": absolute_url(reverse("meetings_public:calendar", args=[token])),
+            "links_url": absolute_url(reverse("meetings_public:links", args=[token])),
+        },
+        to=email.recipient,
+        from_email=organisation.from_email,
+        reply_to=group.reply_to_address,
+    )

@@ -7,5 +7,6 @@ from .views import public
 app_name = "meetings_public"
 urlpatterns = [
     path("r/calendar/<str:token>/", public.calendar_feed, name="calendar"),
+    path("r/links/<str:token>/", public.links, name="links"),
     path("r/papers/<str:token>/<int:paper_pk>/", public.paper, name="paper"),
 ]

@@ -25,6 +25,7 @@ from .models import (
     PaperChange,
     meeting_settings_for,
 )
+from .tokens import member_link_revoke
 
 LONDON = ZoneInfo("Europe/London")
 # Papers changed after the pack went are gathered for this long, then sent in one email.
@@ -242,6 +243,24 @@ def meeting_cancel(*, meeting):
         standard_items_refresh(group=meeting.group)
         members_notify(meeting=meeting, kind="meetings.meeting_cancelled", stem=f"cancelled:{meeting.pk}")
     return meeting
+
+
+def member_links_renew(*, group, person):
+    """New calendar and paper links for a member (the old ones stop working now), emailed to
+    them: for a link that reached someone else."""
+    with transaction.atomic():
+        member_link_revoke(group=group, person=person)
+        link = group.member_links.get(person=person)
+        if person.email and not person.erased_at:
+            email_queue(
+                kind="meetings.member_links",
+                key=f"member-links:g{group.pk}:p{person.pk}:{link.generation}",
+                recipient=person.email,
+                params={"group": group.pk, "person": person.pk},
+                organisation=group.project.organisation,
+                person=person,
+                topic=f"group:{group.pk}",
+            )
 
 
 # --- who gets what ------------------------------------------------------------------

@@ -95,5 +95,6 @@ ROWS = {
         kwargs=lambda w: {"project_pk": w.project.pk, "pk": w.event.pk}, expect=expect(**MANAGES)
     ),
     "meetings_public:calendar": Row(kwargs=lambda w: {"token": w.member_token}, expect=LINK),
+    "meetings_public:links": Row(kwargs=lambda w: {"token": w.member_token}, expect=LINK),
     "meetings_public:paper": Row(kwargs=lambda w: {"token": w.member_token, "paper_pk": w.paper.pk}, expect=LINK),
 }

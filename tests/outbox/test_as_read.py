@@ -89,6 +89,10 @@ def _application_outcome(status):
     return make
 
 
+def _member_links(world):
+    return {"params": {"group": world["group"].pk, "person": world["person"].pk}, "expect": [PERSON, GROUP, COUNCIL]}
+
+
 def _staff_invitation(world):
     user = UserFactory(organisation=world["organisation"], name=PERSON, email="sian@example.org")
     user.set_unusable_password()
@@ -128,6 +132,7 @@ SCENARIOS = {
     "meetings.meeting_changed": (lambda w: {"params": _meeting(w)}, GROUP),
     "meetings.meeting_cancelled": (lambda w: {"params": _meeting(w)}, GROUP),
     "meetings.notes": (_notes, GROUP),
+    "meetings.member_links": (_member_links, GROUP),
     "feedback.round_invitation": (_reflection, GROUP),
     "feedback.round_reminder": (_reflection, GROUP),
     "outcomes.questionnaire_invitation": (_questionnaire, PROJECT),
