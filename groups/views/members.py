@@ -11,7 +11,7 @@ from projects.permissions import can_edit_project, project_for_editing, project_
 
 from .. import services
 from ..forms import AccessRecordForm, GroupForm, MemberAddForm, MemberEditForm, TrainingForm
-from ..models import AccessRecord, Group, Membership, Person
+from ..models import AccessRecord, Applicant, Group, Membership, Person
 from ..permissions import (
     can_erase_members,
     can_manage_group,
@@ -211,7 +211,9 @@ def member_access(request, project_pk, pk, membership_pk):
     group = group_for_access(request.user, project_pk, pk)
     membership = _membership(group, membership_pk)
     record = AccessRecord.objects.filter(membership=membership).first()
-    form = AccessRecordForm(request.POST or None, instance=record)
+    # What they wrote when applying is offered, not retyped; it is kept once consent is recorded.
+    applied = None if record else _support_from_application(group, membership.person)
+    form = AccessRecordForm(request.POST or None, instance=record, initial={"details": applied} if applied else None)
     if request.method == "POST" and form.is_valid():
         services.access_record_save(form=form, membership=membership, by=request.user)
         messages.success(request, _("Access requirements and support saved."))
@@ -227,8 +229,17 @@ def member_access(request, project_pk, pk, membership_pk):
             membership=membership,
             record=record,
             form=form,
+            applied=applied,
         ),
     )
+
+
+def _support_from_application(group, person):
+    """The support or access the person asked for when they applied to join this group."""
+    applicant = (
+        Applicant.objects.filter(round__group=group, person=person).exclude(support_needed="").order_by("-pk").first()
+    )
+    return applicant.support_needed if applicant else ""
 
 
 def member_erase(request, project_pk, pk, membership_pk):
