@@ -5,6 +5,8 @@ numbers (the table is the accessible version; the chart is a picture of it). No 
 style attributes (the CSP forbids inline style): colours are SVG presentation attributes.
 """
 
+import textwrap
+
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -30,27 +32,53 @@ def _truncate(text, limit):
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def diverging_likert(rows, *, title, chart_id="likert", label_width=None, bar_width=480):
+def _label_lines(text, width):
+    """A label wrapped onto as many lines as it needs: statements are never cut short."""
+    return textwrap.wrap(str(text), width) or [""]
+
+
+def _label(lines, y, line_height):
+    if len(lines) == 1:
+        return f'<text x="0" y="{y + 13}" fill="#0b0c0c">{escape(lines[0])}</text>'
+    spans = "".join(
+        f'<tspan x="0" dy="{0 if i == 0 else line_height}">{escape(line)}</tspan>' for i, line in enumerate(lines)
+    )
+    return f'<text x="0" y="{y + 13}" fill="#0b0c0c">{spans}</text>'
+
+
+def _likert_key(key, y):
+    """The key: a swatch and the scale's words for each colour, one a line."""
+    parts = []
+    for point, label in enumerate(key):
+        row_y = y + point * 20
+        parts.append(f'<rect x="0" y="{row_y}" width="14" height="14" fill="{LIKERT_COLOURS[point]}"/>')
+        parts.append(f'<text x="20" y="{row_y + 12}" fill="#0b0c0c">{escape(str(label))}</text>')
+    return "".join(parts), len(key) * 20
+
+
+def diverging_likert(rows, *, title, chart_id="likert", label_width=None, bar_width=480, key=None):
     """Diverging stacked bars, one per row, centred on the middle of "Neither agree nor disagree".
 
     ``rows`` is a list of ``(label, [c1, c2, c3, c4, c5])`` counts from "Disagree strongly" to
-    "Agree strongly". Each row's label sits above its bar, so long statements are not cut off
-    when the chart shrinks to fit a phone. Rows with no answers are drawn as an empty band.
+    "Agree strongly". Each row's label sits above its bar, wrapped onto more lines when long,
+    so statements are never cut off. Rows with no answers are drawn as an empty band. ``key``
+    (the scale's five labels) draws a key below the bars, so colour is never the only guide.
     (``label_width`` is accepted for older callers and ignored.)"""
-    label_height, row_height, gap, top = 18, 24, 12, 4
+    line_height, row_height, gap, top = 16, 24, 12, 4
     half = bar_width / 2
     centre = half
-    step = label_height + row_height + gap
     parts = []
-    for index, (label, counts) in enumerate(rows):
-        y = top + index * step
+    y = top
+    for label, counts in rows:
+        lines = _label_lines(label, 72)
+        label_height = 2 + line_height * len(lines)
         bar_y = y + label_height
         # Databases may hand back Decimals (PostgreSQL's SUM): the drawing works in floats.
         counts = [float(c or 0) for c in counts]
         total = sum(counts) or 1
         shares = [c / total for c in counts]
         left = centre - (shares[0] + shares[1] + shares[2] / 2) * half
-        parts.append(f'<text x="0" y="{y + 13}" fill="#0b0c0c">{escape(_truncate(label, 78))}</text>')
+        parts.append(_label(lines, y, line_height))
         x = left
         for point, share in enumerate(shares):
             width = share * half
@@ -69,8 +97,12 @@ def diverging_likert(rows, *, title, chart_id="likert", label_width=None, bar_wi
             f'<line x1="{centre}" y1="{bar_y - 2}" x2="{centre}" y2="{bar_y + row_height + 2}" '
             'stroke="#0b0c0c" stroke-width="1"/>'
         )
-    height = top + len(rows) * step
-    return _svg(bar_width, height, title, "".join(parts), chart_id)
+        y = bar_y + row_height + gap
+    if key:
+        drawn, key_height = _likert_key(key, y + 4)
+        parts.append(drawn)
+        y += key_height + 8
+    return _svg(bar_width, y, title, "".join(parts), chart_id)
 
 
 def line_chart(series, *, x_labels, title, chart_id="trend", y_max=100, y_suffix="%", width=560, height=240):

@@ -158,6 +158,7 @@ def _results(request, group):
             dashboard.likert_rows(selected),
             title=_("Answers on each principle, round of %(date)s") % {"date": f"{selected.date:%-d %B %Y}"},
             chart_id="likert",
+            key=[label for _value, label in SCALE],
         )
     context["answers"] = dashboard.round_texts(selected)
     context["suggestions"] = [a for a in context["answers"] if a.better]

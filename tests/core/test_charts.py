@@ -54,3 +54,24 @@ def test_charts_draw_decimal_counts_as_postgresql_returns_them():
     assert "60%" in [t.text for t in svg.iter(f"{SVG}text")]
     assert "<rect" in str(bar_chart([("A", Decimal("2.5"))], title="t"))
     assert "<circle" in str(line_chart([("A", [Decimal("50")])], x_labels=["1"], title="t"))
+
+
+def test_a_long_statement_is_wrapped_whole_never_cut_short():
+    statement = (
+        "I am confident about working in partnership with West Berkshire Council staff and councillors "
+        "on the services that matter most to the people who use them"
+    )
+    svg = _parse(diverging_likert([(statement, [1, 1, 1, 1, 1])], title="t"))
+    spans = [span.text for span in svg.iter(f"{SVG}tspan")]
+    assert len(spans) >= 2
+    assert " ".join(spans) == statement
+    assert "…" not in str(diverging_likert([(statement, [1, 1, 1, 1, 1])], title="t"))
+
+
+def test_the_likert_chart_has_a_key_naming_each_colour():
+    key = ["Disagree strongly", "Disagree", "Neither agree nor disagree", "Agree", "Agree strongly"]
+    svg = _parse(diverging_likert([("S", [1, 1, 1, 1, 1])], title="t", key=key))
+    texts = [t.text for t in svg.iter(f"{SVG}text")]
+    assert all(label in texts for label in key)
+    swatches = [r.get("fill") for r in svg.iter(f"{SVG}rect") if r.get("width") == "14"]
+    assert swatches == LIKERT_COLOURS

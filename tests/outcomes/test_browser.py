@@ -77,3 +77,29 @@ def test_officer_pages_pass_axe(transactional_db, page, live_server, assert_acce
     ]:
         page.goto(path)
         assert_accessible(page)
+
+
+@pytest.mark.browser
+def test_the_results_table_fits_a_laptop_screen_and_the_chart_has_a_key(
+    transactional_db, page, live_server, assert_accessible, sign_in, officer, project
+):
+    import datetime as dt
+
+    from tests.factories import responses_add
+
+    today = dt.date.today()
+    closed = QuestionnaireFactory(
+        project=project, opens_on=today - dt.timedelta(days=20), closes_on=today - dt.timedelta(days=2)
+    )
+    responses_add(closed, count=6)
+    responses_add(closed, audience="council", count=6, value=2)
+    page.set_viewport_size({"width": 1366, "height": 768})
+    sign_in(page, officer)
+    page.goto(f"/projects/{project.pk}/questionnaires/{closed.pk}/results/")
+    assert_accessible(page)
+    for region in page.locator(".table-responsive").all():
+        assert region.evaluate("el => el.scrollWidth <= el.clientWidth"), "the table scrolls sideways"
+    chart = page.locator(".chart svg").first
+    for label in ["Disagree strongly", "Neither agree nor disagree", "Agree strongly"]:
+        assert chart.get_by_text(label, exact=True).count() == 1
+    assert chart.locator("text", has_text="…").count() == 0
