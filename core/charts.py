@@ -135,6 +135,8 @@ def line_chart(series, *, x_labels, title, chart_id="trend", y_max=100, y_suffix
         )
     for s_index, (name, values) in enumerate(series):
         colour = SERIES_COLOURS[s_index % len(SERIES_COLOURS)]
+        # Each series a little to the side, with its own marker: equal values stay visible.
+        nudge = (s_index - (len(series) - 1) / 2) * 5
         segment = []
         for i, value in enumerate(values):
             if value is None:
@@ -142,16 +144,31 @@ def line_chart(series, *, x_labels, title, chart_id="trend", y_max=100, y_suffix
                 segment = []
                 continue
             x, y = point(i, value)
-            segment.append((x, y))
-            parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour}"/>')
+            segment.append((x + nudge, y))
+            parts.append(_marker(s_index, x + nudge, y, colour))
         parts.append(_polyline(segment, colour))
         legend_x = left + (s_index % 3) * 170
         legend_y = height - 22 + (s_index // 3) * 14
-        parts.append(f'<rect x="{legend_x}" y="{legend_y - 9}" width="12" height="4" fill="{colour}"/>')
+        parts.append(f'<rect x="{legend_x}" y="{legend_y - 8}" width="12" height="2" fill="{colour}"/>')
+        parts.append(_marker(s_index, legend_x + 6, legend_y - 7, colour))
         parts.append(
             f'<text x="{legend_x + 16}" y="{legend_y - 3}" fill="#0b0c0c">{escape(_truncate(name, 24))}</text>'
         )
     return _svg(width, height, title, "".join(parts), chart_id)
+
+
+def _marker(index, x, y, colour):
+    """A circle, square, triangle or diamond by series: told apart without colour too."""
+    shape = index % 4
+    if shape == 0:
+        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{colour}"/>'
+    if shape == 1:
+        return f'<rect x="{x - 4:.1f}" y="{y - 4:.1f}" width="8" height="8" fill="{colour}"/>'
+    if shape == 2:
+        return (
+            f'<polygon points="{x:.1f},{y - 5:.1f} {x + 5:.1f},{y + 4:.1f} {x - 5:.1f},{y + 4:.1f}" fill="{colour}"/>'
+        )
+    return f'<polygon points="{x:.1f},{y - 5:.1f} {x + 5:.1f},{y:.1f} {x:.1f},{y + 5:.1f} {x - 5:.1f},{y:.1f}" fill="{colour}"/>'
 
 
 def _polyline(points, colour):

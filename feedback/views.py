@@ -126,7 +126,7 @@ def round_close(request, project_pk, group_pk, round_pk):
     return redirect("feedback:round", group.project_id, group.pk, round.pk)
 
 
-def _results(request, group):
+def _results(request, group, *, chart_size=(560, 240)):
     rounds = dashboard.rounds_with_results(group)
     selected = None
     wanted = request.GET.get("round", "")
@@ -150,8 +150,14 @@ def _results(request, group):
         "section": "feedback",
     }
     if rounds:
+        width, height = chart_size
         context["trend_chart"] = line_chart(
-            series, x_labels=labels, title=_("Share agreeing with each principle, by round"), chart_id="trend"
+            series,
+            x_labels=labels,
+            title=_("Share agreeing with each principle, by round"),
+            chart_id="trend",
+            width=width,
+            height=height,
         )
     if selected is not None and not selected.withheld and selected.answer_count:
         context["likert_chart"] = diverging_likert(
@@ -175,7 +181,8 @@ def dashboard_view(request, project_pk, group_pk):
 
 def present(request, project_pk, group_pk):
     group = group_for_results(request.user, project_pk, group_pk)
-    return render(request, "feedback/present.html", _results(request, group))
+    # Shown on a screen to the whole room: a chart large enough to read from the back.
+    return render(request, "feedback/present.html", _results(request, group, chart_size=(960, 420)))
 
 
 def we_did_create(request, project_pk, group_pk, round_pk):

@@ -35,7 +35,7 @@ def test_chart_text_is_escaped():
 
 def test_line_chart_breaks_at_missing_values():
     svg = _parse(line_chart([("Equality", [80, None, 60, 70])], x_labels=["1", "2", "3", "4"], title="Trend"))
-    assert len(list(svg.iter(f"{SVG}circle"))) == 3
+    assert len(list(svg.iter(f"{SVG}circle"))) == 3 + 1  # three values, and the marker in the legend
     assert len(list(svg.iter(f"{SVG}polyline"))) == 1
 
 
@@ -75,3 +75,14 @@ def test_the_likert_chart_has_a_key_naming_each_colour():
     assert all(label in texts for label in key)
     swatches = [r.get("fill") for r in svg.iter(f"{SVG}rect") if r.get("width") == "14"]
     assert swatches == LIKERT_COLOURS
+
+
+def test_equal_values_in_two_series_stay_visible_with_different_markers():
+    svg = _parse(line_chart([("Equality", [80, 60]), ("Inclusive", [80, 70])], x_labels=["1", "2"], title="T"))
+    circles = [(c.get("cx"), c.get("cy")) for c in svg.iter(f"{SVG}circle")]
+    squares = [(r.get("x"), r.get("y")) for r in svg.iter(f"{SVG}rect") if r.get("width") == "8"]
+    assert circles and squares
+    first_circle = circles[0]
+    first_square = (float(squares[0][0]) + 4, float(squares[0][1]) + 4)
+    assert float(first_circle[1]) == first_square[1]  # same value...
+    assert abs(float(first_circle[0]) - first_square[0]) >= 4  # ...drawn side by side, not on top
