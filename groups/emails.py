@@ -6,14 +6,19 @@ from . import services
 from .models import Applicant
 
 
-def application_link(email):
-    """The fuller application form, by a single-use link minted when the message is sent."""
-    applicant = (
+def _applicant(email, statuses):
+    """The applicant the message is about, while still in one of ``statuses`` and not erased."""
+    return (
         Applicant.objects.select_related("round__group__project__organisation", "person")
-        .filter(pk=email.params.get("applicant"))
+        .filter(pk=email.params.get("applicant"), status__in=statuses, person__erased_at__isnull=True)
         .first()
     )
-    if applicant is None or applicant.status != Applicant.Status.INTERESTED or applicant.person.erased_at:
+
+
+def application_link(email):
+    """The fuller application form, by a single-use link minted when the message is sent."""
+    applicant = _applicant(email, [Applicant.Status.INTERESTED])
+    if applicant is None:
         return None
     token = services.application_link_mint(applicant=applicant)
     group = applicant.round.group
@@ -35,13 +40,8 @@ def application_link(email):
 
 def application_outcome(email):
     """Selected, or not this time: the outcome the public page told applicants they would hear."""
-    applicant = (
-        Applicant.objects.select_related("round__group__project__organisation", "person")
-        .filter(pk=email.params.get("applicant"))
-        .first()
-    )
-    final = {Applicant.Status.SELECTED, Applicant.Status.NOT_TAKING_PART}
-    if applicant is None or applicant.status not in final or applicant.person.erased_at:
+    applicant = _applicant(email, [Applicant.Status.SELECTED, Applicant.Status.NOT_TAKING_PART])
+    if applicant is None:
         return None
     group = applicant.round.group
     organisation = group.project.organisation
