@@ -49,7 +49,8 @@ def test_the_links_page_works_on_a_phone_by_keyboard(transactional_db, phone_pag
     page.goto(reverse("meetings_public:links", args=[member_token(group=group, person=person)]))
     assert_accessible(page)
     page.get_by_role("button", name="Stop my old links and email me new ones").focus()
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    # The form posts back to the same address: wait for that navigation, not just "loaded".
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert "New links on their way" in page.get_by_role("heading", level=1).inner_text()
     assert_accessible(page)

@@ -15,8 +15,8 @@ def test_a_failed_submit_on_a_phone_puts_focus_on_the_error_summary(
     questionnaire = QuestionnaireFactory(project=project)
     _invitation, token = invitation_with_token(questionnaire)
     page.goto(f"/r/questionnaire/{token}/")
-    page.get_by_role("button", name="Send my answers").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Send my answers").click()
     summary = page.locator("#error-summary")
     assert summary.is_visible()
     assert page.evaluate("document.activeElement && document.activeElement.id") == "error-summary"
