@@ -327,21 +327,7 @@ def _repeats_create(questionnaires):
     for statement in Statement.objects.filter(questionnaire__in={q.repeats_id for q in questionnaires}):
         originals[statement.questionnaire_id].append(statement)
     Statement.objects.bulk_create(
-        (
-            Statement(
-                questionnaire=q,
-                kind=s.kind,
-                audience=s.audience,
-                outcome_number=s.outcome_number,
-                outcome_id=s.outcome_id,
-                text=s.text,
-                required=s.required,
-                key=s.key,
-                position=s.position,
-            )
-            for q in questionnaires
-            for s in originals[q.repeats_id]
-        ),
+        (s.copy_for(q) for q in questionnaires for s in originals[q.repeats_id]),
         batch_size=BATCH,
     )
 

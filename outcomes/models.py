@@ -167,6 +167,21 @@ class Statement(models.Model):
     def is_likert(self):
         return self.kind == self.Kind.LIKERT
 
+    def copy_for(self, questionnaire):
+        """The same statement (same key, so results compare) for a questionnaire repeating
+        this one's; not saved."""
+        return Statement(
+            questionnaire=questionnaire,
+            kind=self.kind,
+            audience=self.audience,
+            outcome_number=self.outcome_number,
+            outcome_id=self.outcome_id,
+            text=self.text,
+            required=self.required,
+            key=self.key,
+            position=self.position,
+        )
+
 
 class Invitation(AnonymousInvitation):
     """Who was asked. Nothing here points at a response, and no response points here."""

@@ -50,20 +50,7 @@ def questionnaire_create(*, project, repeats=None, **fields):
     earlier one, a copy of that one's statements (same keys, so the two can be compared)."""
     questionnaire = Questionnaire.objects.create(project=project, repeats=repeats, **fields)
     if repeats is not None:
-        statements = [
-            Statement(
-                questionnaire=questionnaire,
-                kind=s.kind,
-                audience=s.audience,
-                outcome_number=s.outcome_number,
-                outcome=s.outcome,
-                text=s.text,
-                required=s.required,
-                key=s.key,
-                position=s.position,
-            )
-            for s in repeats.statements.all()
-        ]
+        statements = [s.copy_for(questionnaire) for s in repeats.statements.all()]
     else:
         words = guide.words_for(project.organisation)
         statements = [
