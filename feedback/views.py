@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.charts import diverging_likert, line_chart
-from outcomes.guide import SCALE
+from outcomes.guide import SCALE, SCALE_LABELS
 from projects.permissions import project_for_viewing
 
 from . import dashboard, services
@@ -164,7 +164,7 @@ def _results(request, group, *, chart_size=(560, 240)):
             dashboard.likert_rows(selected),
             title=_("Answers on each principle, round of %(date)s") % {"date": f"{selected.date:%-d %B %Y}"},
             chart_id="likert",
-            key=[label for _value, label in SCALE],
+            key=SCALE_LABELS,
         )
     context["answers"] = dashboard.round_texts(selected)
     context["suggestions"] = [a for a in context["answers"] if a.better]

@@ -53,7 +53,6 @@ def application_outcome(email):
             "group": group,
             "organisation": organisation,
             "selected": applicant.status == Applicant.Status.SELECTED,
-            "contact": group.reply_to_address,
         },
         to=email.recipient,
         from_email=organisation.from_email,

@@ -38,7 +38,7 @@ class ExpensesPolicyForm(forms.ModelForm):
 
 def _held(meeting):
     """Whether the meeting has taken place (started, and not cancelled)."""
-    return meeting.status != "cancelled" and meeting.starts_at <= timezone.now()
+    return not meeting.is_cancelled and meeting.starts_at <= timezone.now()
 
 
 def _meeting_field(group, label):
@@ -65,7 +65,7 @@ class PersonFieldsMixin:
         return (self.cleaned_data.get("email") or "").strip().lower()
 
 
-class PersonChoiceField(forms.ModelChoiceField):
+class PickerLabelMixin:
     """People listed with their email (or phone, or the last line of their address), so that
     two people of the same name can be told apart."""
 
@@ -73,9 +73,12 @@ class PersonChoiceField(forms.ModelChoiceField):
         return obj.picker_label
 
 
-class PeopleChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return obj.picker_label
+class PersonChoiceField(PickerLabelMixin, forms.ModelChoiceField):
+    pass
+
+
+class PeopleChoiceField(PickerLabelMixin, forms.ModelMultipleChoiceField):
+    pass
 
 
 class MemberAddForm(PersonFieldsMixin, forms.ModelForm):

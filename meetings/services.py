@@ -165,13 +165,11 @@ def standard_items_refresh(*, group):
     cancelled: only the group's first meeting agrees the ground rules, and every later one
     has matters arising. Only agendas not yet sent, and items still as the guide wrote
     them, are changed: an officer's own wording stays."""
-    pending = (
-        Meeting.objects.filter(group=group, pack_sent_at__isnull=True, starts_at__gte=timezone.now())
-        .exclude(status=Meeting.Status.CANCELLED)
-        .prefetch_related("agenda_items")
-    )
+    held = Meeting.objects.filter(group=group).exclude(status=Meeting.Status.CANCELLED)
+    first_pk = held.order_by("starts_at", "pk").values_list("pk", flat=True).first()
+    pending = held.filter(pack_sent_at__isnull=True, starts_at__gte=timezone.now()).prefetch_related("agenda_items")
     for meeting in pending:
-        _standard_items_match(meeting, first=not _has_earlier(meeting))
+        _standard_items_match(meeting, first=meeting.pk == first_pk)
 
 
 def _standard_items_match(meeting, *, first):

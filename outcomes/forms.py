@@ -76,9 +76,12 @@ class QuestionnaireForm(forms.ModelForm):
                     "again: that could show one person's answers. Make a new questionnaire instead."
                 ),
             )
-        if instance.pk and instance.closed_early_at and closes and closes != instance.closes_on:
-            instance.closed_early_at = None  # a new closing date (allowed only without answers) reopens it
         return cleaned
+
+    def save(self, commit=True):
+        if self.instance.closed_early_at and "closes_on" in self.changed_data:
+            self.instance.closed_early_at = None  # a new closing date (allowed only without answers) reopens it
+        return super().save(commit=commit)
 
 
 def _limit(value, most):

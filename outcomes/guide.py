@@ -37,6 +37,8 @@ SCALE = [
     (5, _("Agree strongly")),
 ]
 PREFER_NOT_TO_SAY = (0, _("Prefer not to say"))
+# The scale's words alone, for a chart's key.
+SCALE_LABELS = [label for _value, label in SCALE]
 
 
 def words_for(organisation):

@@ -62,7 +62,7 @@ class AudienceResult:
                 [(row.statement.text, row.counts) for row in shown],
                 title=_("%(audience)s: how much people agree with each statement") % {"audience": self.label},
                 chart_id=f"chart-{questionnaire.pk}-{audience}",
-                key=[label for _value, label in guide.SCALE],
+                key=guide.SCALE_LABELS,
             )
             if shown
             else None

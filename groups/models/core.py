@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Count, Max, Q
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 
@@ -163,7 +164,7 @@ class Group(models.Model):
     def get_absolute_url(self):
         return reverse("groups:detail", args=[self.project_id, self.pk])
 
-    @property
+    @cached_property
     def reply_to_address(self):
         """Replies to the group's emails reach its secretariat, or else the project's lead officer."""
         if self.reply_to:

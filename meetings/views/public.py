@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from outbox.rendering import absolute_url
+
 from ..calendar import calendar_bytes
 from ..models import Meeting, Paper
 from ..services import member_links_renew
@@ -38,12 +40,10 @@ def links(request, token):
     link has reached someone else, a new set. The new links go to the member's email address,
     never onto this page: whoever holds the old link must not get the new one."""
     link = member_link_for(token)
-    context = {
-        "group": link.group,
-        "organisation": link.group.project.organisation,
-        "calendar_url": request.build_absolute_uri(reverse("meetings_public:calendar", args=[token])),
-    }
+    group = link.group
+    context = {"group": group, "organisation": group.project.organisation, "contact": group.reply_to_address}
     if request.method == "POST":
-        member_links_renew(group=link.group, person=link.person)
+        member_links_renew(group=group, person=link.person)
         return render(request, "meetings/public/links_renewed.html", context)
+    context["calendar_url"] = absolute_url(reverse("meetings_public:calendar", args=[token]))
     return render(request, "meetings/public/links.html", context)

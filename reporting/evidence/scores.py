@@ -357,7 +357,7 @@ def outcome_scores(projects, organisation, today, *, by_project=False, shown=Non
                     statement_bars,
                     title=_("%(audience)s: how much people agree with each statement") % {"audience": label},
                     chart_id=f"outcome-likert-{audience}",
-                    key=[label for _value, label in outcomes_guide.SCALE],
+                    key=outcomes_guide.SCALE_LABELS,
                 )
             )
     project_rows = _project_rows(cells) if by_project else {}
